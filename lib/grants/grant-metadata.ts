@@ -25,8 +25,10 @@ export interface GrantMetadata {
   readonly columns: readonly string[];
   /** Columns of the table withheld from the principal. */
   readonly withheldColumns: readonly string[];
-  /** Columns classified with the ontology's most sensitive value that are granted (each named by an `includeColumns` of one of `roles`). */
-  readonly restrictedColumnsGranted: readonly string[];
+  /** Every column of the table classified with the ontology's most sensitive value (granted or not). */
+  readonly restrictedColumns: readonly string[];
+  /** The `lakemesh.includeColumns` of `roles` that apply to this table: the only restricted columns that may be granted. */
+  readonly includeColumns: readonly string[];
   /** The PartiQL row filter, or null. */
   readonly rowFilter: string | null;
 }
@@ -43,3 +45,12 @@ export interface ProductMetadata {
   readonly contractVersion: string;
   readonly owner: string;
 }
+
+/**
+ * Marks a data store (bucket or KMS key) that holds product data, so that nag rules can tell it from
+ * auxiliary stores such as the access-log bucket. Value: `{ domain }`.
+ */
+export const DATA_STORE_METADATA_KEY = 'lakemesh:data-store';
+
+/** Glue column `Parameters` key carrying the contract classification of the column. */
+export const COLUMN_CLASSIFICATION_PARAMETER = 'lakemesh.classification';
