@@ -11,12 +11,16 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CustomResourceProviderRuntime } from 'aws-cdk-lib';
 import { buildSync } from 'esbuild';
 
 const bundled = new Map<string, string>();
 
-/** Lambda runtime that the bundles target; keep in step with the functions' `runtime`. */
+/** Syntax target of the bundles; runs unchanged on `HANDLER_RUNTIME`. */
 export const HANDLER_NODE_TARGET = 'node20';
+
+/** The runtime of every lakemesh handler (Lambda retired nodejs20.x in 2026). */
+export const HANDLER_RUNTIME = CustomResourceProviderRuntime.NODEJS_24_X;
 
 /**
  * Returns a directory holding `index.js` (exporting `handler`) built from `entry`, an absolute path
