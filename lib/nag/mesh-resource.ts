@@ -1,0 +1,86 @@
+/**
+ * What a DataMesh rule sees of a resource: the resource as it will appear in the template
+ * (properties with overrides applied, Metadata, policies), resolved once per validation run.
+ *
+ * Rules read the rendered template rather than the L1 objects' typed properties so that they see
+ * `addPropertyOverride`s, generic `CfnResource`s and Metadata exactly as an auditor reading the
+ * template would.
+ */
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { CfnObject, isCfnObject } from './cfn-values';
+
+export interface MeshResource {
+  readonly node: CfnResource;
+  /** CloudFormation type, e.g. `AWS::LakeFormation::PrincipalPermissions`. */
+  readonly type: string;
+  readonly logicalId: string;
+  /** Resolved `Properties` (empty when the resource has none). */
+  readonly properties: CfnObject;
+  /** Resolved `Metadata` (empty when the resource has none). */
+  readonly metadata: CfnObject;
+  readonly deletionPolicy: unknown;
+  readonly updateReplacePolicy: unknown;
+  /** The 12-digit account of the resource's stack, or undefined when the stack is environment-agnostic. */
+  readonly stackAccount: string | undefined;
+  /** Other resources of a type in the same stack, rendered through the same cache. */
+  inSameStack(type: string): readonly MeshResource[];
+}
+
+/**
+ * Renders resources on demand and remembers them for one validation run. Create a fresh one per
+ * run: the construct tree may change between runs.
+ */
+export class MeshResourceCache {
+  private readonly rendered = new Map<CfnResource, MeshResource | null>();
+  private readonly stackIndex = new Map<Stack, Map<string, CfnResource[]>>();
+
+  /** The rendered resource, or undefined when it will not be synthesized. */
+  public of(node: CfnResource): MeshResource | undefined {
+    let view = this.rendered.get(node);
+    if (view === undefined) {
+      view = this.render(node);
+      this.rendered.set(node, view);
+    }
+    return view ?? undefined;
+  }
+
+  private render(node: CfnResource): MeshResource | null {
+    const stack = Stack.of(node);
+    const template: unknown = stack.resolve(node._toCloudFormation());
+    const resources = isCfnObject(template) ? template.Resources : undefined;
+    if (!isCfnObject(resources)) return null;
+    const [logicalId, body] = Object.entries(resources)[0] ?? [];
+    if (logicalId === undefined || !isCfnObject(body)) return null;
+    return {
+      node,
+      type: node.cfnResourceType,
+      logicalId,
+      properties: isCfnObject(body.Properties) ? body.Properties : {},
+      metadata: isCfnObject(body.Metadata) ? body.Metadata : {},
+      deletionPolicy: body.DeletionPolicy,
+      updateReplacePolicy: body.UpdateReplacePolicy,
+      stackAccount: Token.isUnresolved(stack.account) ? undefined : stack.account,
+      inSameStack: (type) => this.resourcesOfType(stack, type),
+    };
+  }
+
+  private resourcesOfType(stack: Stack, type: string): readonly MeshResource[] {
+    const nodes = this.indexOf(stack).get(type) ?? [];
+    return nodes.map((node) => this.of(node)).filter((view): view is MeshResource => view !== undefined);
+  }
+
+  private indexOf(stack: Stack): Map<string, CfnResource[]> {
+    let index = this.stackIndex.get(stack);
+    if (!index) {
+      index = new Map();
+      for (const child of stack.node.findAll()) {
+        if (!CfnResource.isCfnResource(child) || Stack.of(child) !== stack) continue;
+        const list = index.get(child.cfnResourceType) ?? [];
+        list.push(child);
+        index.set(child.cfnResourceType, list);
+      }
+      this.stackIndex.set(stack, index);
+    }
+    return index;
+  }
+}
