@@ -48,6 +48,8 @@ export interface ContractObjectRef {
   readonly name: string;
   readonly physicalType?: string;
   readonly location: SourceLocation;
+  /** Dotted path in the contract file, e.g. `schema[2]`. */
+  readonly path?: string;
 }
 
 export interface ContractTable {
@@ -119,13 +121,17 @@ export type RoleAccess = 'read' | 'write' | (string & {});
 
 export interface ContractRole {
   readonly name: string;
+  /** ODCS `access`; `read` when the contract leaves it out. */
   readonly access: RoleAccess;
   readonly description?: string;
-  /** `lakemesh.excludeColumns`: column names (or `table.column`) this role never sees. */
+  /**
+   * `lakemesh.excludeColumns`: column names (or `table.column`) this role never sees. Normalised to
+   * Glue names (lower case, physicalName) and checked to exist in the contract.
+   */
   readonly excludeColumns: readonly string[];
-  /** `lakemesh.includeColumns`: restricted columns this role may see. */
+  /** `lakemesh.includeColumns`: restricted columns this role may see (normalised like `excludeColumns`). */
   readonly includeColumns: readonly string[];
-  /** `lakemesh.rowFilter`: one PartiQL clause for every table, or per table name. */
+  /** `lakemesh.rowFilter`: one PartiQL clause for every table, or per table (keyed by Glue table name). */
   readonly rowFilter?: RowFilterSpec;
   readonly location: SourceLocation;
 }

@@ -1,0 +1,2 @@
+export * from './contract-grant';
+export * from './lake-formation-permissions';

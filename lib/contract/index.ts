@@ -1,0 +1,10 @@
+export * from './model';
+export * from './codes';
+export * from './load-contract';
+export * from './provisionable';
+export * from './fingerprint';
+export * from './hive-type';
+export * from './naming';
+export { LAKEMESH_PREFIX, LAKEMESH_ROLE_PROPERTIES } from './lakemesh-properties';
+export { DEFAULT_ROLE_ACCESS } from './roles';
+export { SUPPORTED_API_VERSION } from './version-check';
