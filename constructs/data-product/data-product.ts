@@ -1,0 +1,268 @@
+/**
+ * One data product of a domain, described by its ODCS contract: a Glue database `<domain>_<product>`
+ * on the product's prefix of the domain bucket, one Glue table and Data Quality ruleset per contract
+ * table, LF-Tags (domain and product on the database, classification per column), the retention
+ * lifecycle rule, and Lake Formation grants for the domain's producers.
+ */
+import { createHash } from 'node:crypto';
+import { Annotations, Duration, Stack } from 'aws-cdk-lib';
+import * as glue from 'aws-cdk-lib/aws-glue';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lakeformation from 'aws-cdk-lib/aws-lakeformation';
+import { Construct } from 'constructs';
+import { productDatabaseName, qualifiedProductName } from '../../lib/config/naming';
+import { ContractTable, DataContract } from '../../lib/contract/model';
+import { LakemeshError } from '../../lib/errors';
+import { PRODUCT_METADATA_KEY, ProductMetadata } from '../../lib/grants/grant-metadata';
+import { compileRuleset } from '../../lib/quality';
+import type { DataDomain } from '../domain/data-domain';
+import { CLASSIFICATION_TAG_KEY, DOMAIN_TAG_KEY, PRODUCT_TAG_KEY } from '../domain/domain-tags';
+import { LakeFormationWriteChain } from '../domain/lake-formation-write-chain';
+import { GLUE_PRODUCER_ACTIONS, GLUE_READ_ACTIONS, GLUE_WRITE_ACTIONS, grantCatalogAccess } from './catalog-access';
+import { checkProduct } from './check-product';
+import { PRODUCT_CODES } from './codes';
+import { IDataProduct } from './data-product-ref';
+import { glueTableInput, MAX_TABLE_DESCRIPTION_LENGTH, truncate } from './glue-table-input';
+import { lakeFormationPrincipal } from './lake-formation-principal';
+import { LakeFormationPermission, ProductPermissions } from './product-permissions';
+import { StorageFormat } from './storage-format';
+
+/** How long an overwritten or expired object version stays recoverable (capped at the retention). */
+export const DEFAULT_NONCURRENT_VERSION_RETENTION = Duration.days(7);
+
+export interface DataProductOptions {
+  /** The product's contract (`loadContract(file)`, or built by hand). */
+  readonly contract: DataContract;
+  /**
+   * How long an overwritten or expired object version stays recoverable when the contract sets a
+   * `retention`; never longer than that retention.
+   * @default Duration.days(7)
+   */
+  readonly noncurrentVersionRetention?: Duration;
+}
+
+export interface DataProductProps extends DataProductOptions {
+  /** The domain whose bucket, key and Lake Formation settings the product uses. */
+  readonly domain: DataDomain;
+}
+
+const READ_TABLES: readonly LakeFormationPermission[] = ['SELECT', 'DESCRIBE'];
+const WRITE_TABLES: readonly LakeFormationPermission[] = ['INSERT', 'DELETE', 'DESCRIBE'];
+const PRODUCER_DATABASE: readonly LakeFormationPermission[] = ['CREATE_TABLE', 'ALTER', 'DESCRIBE'];
+const PRODUCER_TABLES: readonly LakeFormationPermission[] = ['SELECT', 'INSERT', 'DELETE', 'ALTER', 'DESCRIBE'];
+
+/**
+ * A data product in its domain's account, built from its contract. Create it with
+ * `domain.addDataProduct(id, { contract })`; it must live in the domain's stack.
+ *
+ * Tables are stored as `s3://<domain bucket>/<product>/<table>/` in the contract's storage format:
+ * the `format` of the first `servers[]` entry that declares one, else Parquet.
+ */
+export class DataProduct extends Construct implements IDataProduct {
+  readonly contract: DataContract;
+  readonly domain: DataDomain;
+  readonly domainName: string;
+  readonly productName: string;
+  /** `<domain>.<product>` */
+  readonly qualifiedName: string;
+  readonly databaseName: string;
+  readonly catalogId: string;
+  readonly catalogRegion: string;
+  /** The product's prefix in the domain bucket, without slashes: the product slug. */
+  readonly s3Prefix: string;
+  readonly storageFormat: StorageFormat;
+  /** The Glue database. */
+  readonly database: glue.CfnDatabase;
+  private readonly tablesByName = new Map<string, glue.CfnTable>();
+  private readonly permissions: ProductPermissions;
+
+  constructor(scope: Construct, id: string, props: DataProductProps) {
+    super(scope, id);
+    const { contract, domain } = props;
+    this.storageFormat = checkProduct(this, contract, domain);
+    this.contract = contract;
+    this.domain = domain;
+    this.domainName = domain.domainName;
+    this.productName = contract.productSlug;
+    this.qualifiedName = qualifiedProductName(domain.domainName, contract.productSlug);
+    this.databaseName = productDatabaseName(domain.domainName, contract.productSlug);
+    this.catalogId = Stack.of(this).account;
+    this.catalogRegion = Stack.of(this).region;
+    this.s3Prefix = contract.productSlug;
+    const productTag = domain.registerProduct(this);
+
+    const metadata: ProductMetadata = {
+      product: this.qualifiedName,
+      contractId: contract.id,
+      contractVersion: contract.version,
+      owner: contract.owner ?? domain.owner,
+    };
+    this.database = new glue.CfnDatabase(this, 'Resource', {
+      catalogId: this.catalogId,
+      databaseInput: {
+        name: this.databaseName,
+        description: truncate(contract.description?.purpose, MAX_TABLE_DESCRIPTION_LENGTH),
+        locationUri: domain.bucket.s3UrlForObject(`${this.s3Prefix}/`),
+        createTableDefaultPermissions: [],
+        parameters: { 'lakemesh.contractId': contract.id, 'lakemesh.contractVersion': contract.version },
+      },
+    });
+    this.database.addMetadata(PRODUCT_METADATA_KEY, metadata);
+    this.database.node.addDependency(domain.registration);
+
+    const tags = this.tagAssociation('DatabaseTags', { database: { catalogId: this.catalogId, name: this.databaseName } }, [
+      { catalogId: this.catalogId, tagKey: DOMAIN_TAG_KEY, tagValues: [domain.domainName] },
+      { catalogId: this.catalogId, tagKey: PRODUCT_TAG_KEY, tagValues: [this.productName] },
+    ]);
+    tags.node.addDependency(this.database, domain.tags.domainTag, productTag);
+
+    for (const table of contract.tables) this.addTable(table, metadata);
+    this.addRetention(props);
+    this.permissions = new ProductPermissions(this, 'Permissions');
+    for (const producer of domain.producers) this.grantProducer(producer);
+  }
+
+  /** The Glue tables, in contract order. */
+  get tables(): readonly glue.CfnTable[] {
+    return [...this.tablesByName.values()];
+  }
+
+  /** The Glue table named `name` (the contract table's Glue name). */
+  table(name: string): glue.CfnTable {
+    const table = this.tablesByName.get(name);
+    if (!table) {
+      throw LakemeshError.of(
+        PRODUCT_CODES.unknownTable,
+        `product ${this.qualifiedName} has no table "${name}"; its tables are ${[...this.tablesByName.keys()].join(', ')}`,
+      );
+    }
+    return table;
+  }
+
+  /** Lets `grantee` (a role or user of this account) read every table of the product. */
+  grantRead(grantee: iam.IGrantable): iam.Grant {
+    const identifier = lakeFormationPrincipal(this, grantee, 'grantRead');
+    this.grantTables(identifier, ['DESCRIBE'], READ_TABLES);
+    return grantCatalogAccess(this, grantee, GLUE_READ_ACTIONS);
+  }
+
+  /** Lets `grantee` (a role or user of this account) add, replace and delete data in every table. */
+  grantWrite(grantee: iam.IGrantable): iam.Grant {
+    const identifier = lakeFormationPrincipal(this, grantee, 'grantWrite');
+    this.grantTables(identifier, ['DESCRIBE'], WRITE_TABLES);
+    return grantCatalogAccess(this, grantee, [...GLUE_READ_ACTIONS, ...GLUE_WRITE_ACTIONS]);
+  }
+
+  /** `grantRead` and `grantWrite` together. */
+  grantReadWrite(grantee: iam.IGrantable): iam.Grant {
+    return this.grantRead(grantee).combine(this.grantWrite(grantee));
+  }
+
+  /** The S3 ARN of the product's location, as Lake Formation names it in data location grants. */
+  get locationArn(): string {
+    return `${this.domain.bucket.bucketArn}/${this.s3Prefix}`;
+  }
+
+  private grantProducer(producer: iam.IRole): void {
+    const identifier = lakeFormationPrincipal(this, producer, 'producers');
+    this.grantTables(identifier, PRODUCER_DATABASE, PRODUCER_TABLES);
+    this.permissions.grant(
+      identifier,
+      { dataLocation: { catalogId: this.catalogId, resourceArn: this.locationArn } },
+      ['DATA_LOCATION_ACCESS'],
+      [this.domain.registration],
+    );
+    grantCatalogAccess(this, producer, [...GLUE_READ_ACTIONS, ...GLUE_WRITE_ACTIONS, ...GLUE_PRODUCER_ACTIONS]);
+  }
+
+  /** Grants on the database and on every table of it (tables created later included). */
+  private grantTables(
+    identifier: string,
+    onDatabase: readonly LakeFormationPermission[],
+    onTables: readonly LakeFormationPermission[],
+  ): void {
+    this.permissions.grant(identifier, { database: { catalogId: this.catalogId, name: this.databaseName } }, onDatabase, [this.database]);
+    this.permissions.grant(
+      identifier,
+      { table: { catalogId: this.catalogId, databaseName: this.databaseName, tableWildcard: {} } },
+      onTables,
+      [this.database, ...this.tables],
+    );
+  }
+
+  private addTable(table: ContractTable, metadata: ProductMetadata): void {
+    const { domain, contract } = this;
+    const scope = new Construct(this, `Table-${table.name}`);
+    const resource = new glue.CfnTable(scope, 'Resource', {
+      catalogId: this.catalogId,
+      databaseName: this.databaseName,
+      tableInput: glueTableInput(table, {
+        contract,
+        owner: metadata.owner,
+        format: this.storageFormat,
+        location: domain.bucket.s3UrlForObject(`${this.s3Prefix}/${table.name}/`),
+      }),
+    });
+    resource.addMetadata(PRODUCT_METADATA_KEY, metadata);
+    resource.node.addDependency(this.database);
+    this.tablesByName.set(table.name, resource);
+
+    const byClassification = new Map<string, string[]>();
+    for (const column of [...table.columns, ...table.partitionKeys]) {
+      if (column.classification === undefined) continue;
+      byClassification.set(column.classification, [...(byClassification.get(column.classification) ?? []), column.name]);
+    }
+    for (const [classification, columnNames] of byClassification) {
+      const association = this.tagAssociation(
+        `ClassificationTags${shortHash(classification)}`,
+        { tableWithColumns: { catalogId: this.catalogId, databaseName: this.databaseName, name: table.name, columnNames } },
+        [{ catalogId: this.catalogId, tagKey: CLASSIFICATION_TAG_KEY, tagValues: [classification] }],
+        scope,
+      );
+      association.node.addDependency(resource, domain.tags.classificationTag);
+    }
+
+    const compiled = compileRuleset(table, contract.sla);
+    for (const skipped of compiled.skipped) {
+      Annotations.of(scope).addWarningV2(
+        `lakemesh:dq-skipped-${skipped.code}`,
+        `data quality rule ${skipped.path} of contract ${contract.id} is not checked: ${skipped.reason} [${skipped.code}]`,
+      );
+    }
+    if (compiled.ruleset === undefined) return;
+    const ruleset = new glue.CfnDataQualityRuleset(scope, 'QualityRuleset', {
+      name: `${this.databaseName}.${table.name}`,
+      description: `lakemesh: quality rules of table ${table.name} from contract ${contract.id} ${contract.version}`,
+      ruleset: compiled.ruleset,
+      targetTable: { databaseName: this.databaseName, tableName: table.name },
+    });
+    ruleset.node.addDependency(resource);
+  }
+
+  private tagAssociation(
+    id: string,
+    resource: lakeformation.CfnTagAssociation.ResourceProperty,
+    lfTags: lakeformation.CfnTagAssociation.LFTagPairProperty[],
+    scope: Construct = this,
+  ): lakeformation.CfnTagAssociation {
+    const association = new lakeformation.CfnTagAssociation(scope, id, { resource, lfTags });
+    LakeFormationWriteChain.of(this).append(association);
+    return association;
+  }
+
+  private addRetention(props: DataProductProps): void {
+    const days = props.contract.sla.retentionDays;
+    if (days === undefined || days < 1) return;
+    const noncurrentDays = Math.min(days, (props.noncurrentVersionRetention ?? DEFAULT_NONCURRENT_VERSION_RETENTION).toDays());
+    this.domain.bucket.addLifecycleRule({
+      id: `retention-${this.productName}`,
+      prefix: `${this.s3Prefix}/`,
+      expiration: Duration.days(days),
+      noncurrentVersionExpiration: Duration.days(Math.max(1, noncurrentDays)),
+    });
+  }
+}
+
+function shortHash(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 8).toUpperCase();
+}
