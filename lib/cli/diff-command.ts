@@ -25,13 +25,13 @@ export const BLOCKED_EXIT_CODE = 1;
 export function registerDiffCommand(program: Command, context: CommandContext): void {
   program
     .command('diff')
-    .summary('classify the changes between two versions of a data contract')
+    .summary('classify changes between two contract versions')
     .description(
       'Compare two versions of an ODCS data contract and classify every change: breaking (a table or column ' +
         'removed, a type changed, required or unique tightened, allowed values narrowed, partition keys changed, ' +
         'a role removed, …), warning (primary key, constraints, classification or role access changed, …) or info ' +
         '(additions, relaxations, documentation). Exits 1 when there is a breaking change and the major version ' +
-        'did not go up, 0 otherwise.',
+        'did not go up, or when either file is not a valid contract; 0 otherwise.',
     )
     .argument('<old>', 'the contract as it was (ODCS YAML or JSON file)')
     .argument('<new>', 'the contract as it is now')
@@ -51,15 +51,18 @@ export function diff(oldFile: string, newFile: string, options: DiffCommandOptio
   return result.blocked ? BLOCKED_EXIT_CODE : EXIT_CODES.ok;
 }
 
-/** Every problem of every file at once, so that fixing one file does not reveal new errors in the other. */
+/**
+ * Every problem of both files at once (the old file's first), so that fixing one file does not
+ * reveal new errors in the other.
+ */
 function loadContracts(files: readonly string[]): DataContract[] {
   const problems: Problem[] = [];
   const contracts: DataContract[] = [];
   for (const file of files) {
     const check = contractFileProblems(file);
-    problems.push(...check.problems);
+    problems.push(...sortProblems(check.problems));
     if (check.contract) contracts.push(check.contract);
   }
-  if (problems.length > 0) throw new LakemeshError(sortProblems(problems));
+  if (problems.length > 0) throw new LakemeshError(problems);
   return contracts;
 }
