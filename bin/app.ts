@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+/**
+ * CDK entry point: builds every stack of the mesh in `-c lakemesh:config=PATH` (default: the
+ * embedded example). Configuration problems are printed like `lakemesh validate` prints them,
+ * without a stack trace, and the synth fails.
+ */
+import { App } from 'aws-cdk-lib';
+import { addCompliancePacks } from '../lib/app/compliance';
+import { meshConfigPath } from '../lib/app/mesh-config-path';
+import { MeshApp } from '../lib/app/mesh-app';
+import { loadMesh } from '../lib/config/load-mesh';
+import { formatProblem, LakemeshError } from '../lib/errors';
+
+function main(): void {
+  const app = new App();
+  try {
+    const mesh = loadMesh(meshConfigPath(app));
+    new MeshApp(app, 'Mesh', { mesh });
+    addCompliancePacks(app);
+    app.synth();
+  } catch (error) {
+    if (!(error instanceof LakemeshError)) throw error;
+    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    process.stderr.write(`lakemesh: ${error.problems.length} problem(s) found; nothing was synthesized\n`);
+    process.exit(1);
+  }
+}
+
+main();

@@ -1,0 +1,8 @@
+/** Error codes of the governance and consumer constructs (LM420–LM449). */
+export const GOVERNANCE_CODES = {
+  emptyTag: 'LM420',
+  unknownTag: 'LM421',
+  unknownProduct: 'LM422',
+  duplicateProduct: 'LM423',
+  noPrincipals: 'LM424',
+} as const;

@@ -1,0 +1,48 @@
+/**
+ * `<mesh>-domain-<domain>`, in the producer's account: the domain's storage, Lake Formation
+ * settings and local catalog (DESIGN.md §4.1). With producer-direct sharing it also carries the
+ * consumer grants on its products.
+ */
+import { Stack, StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { DomainConfig, MeshConfig } from '../config/model';
+import { DataDomain } from '../../constructs/domain/data-domain';
+import { DataProduct } from '../../constructs/data-product/data-product';
+import { rolesInAccount } from './account-roles';
+import { domainStackName } from './stack-names';
+
+export interface DomainStackProps extends StackProps {
+  readonly mesh: MeshConfig;
+  readonly domain: DomainConfig;
+}
+
+export class DomainStack extends Stack {
+  readonly domain: DataDomain;
+  /** Products by slug. */
+  readonly products: ReadonlyMap<string, DataProduct>;
+
+  constructor(scope: Construct, id: string, props: DomainStackProps) {
+    const { mesh, domain } = props;
+    super(scope, id, {
+      ...props,
+      stackName: domainStackName(mesh.name, domain.name),
+      env: { account: domain.account, region: mesh.region },
+      description: `lakemesh ${mesh.name}: storage and catalog of domain ${domain.name}`,
+    });
+    this.domain = new DataDomain(this, 'Domain', {
+      meshName: mesh.name,
+      domainName: domain.name,
+      owner: domain.owner,
+      governanceAccount: mesh.governance.sharing === 'central-catalog' ? mesh.governance.account : undefined,
+      producers: rolesInAccount(this, 'Producer', domain.producers, domain.account, { mutable: true }),
+      lakeFormationAdmins: rolesInAccount(this, 'Admin', mesh.governance.admins, domain.account, { mutable: false }),
+      crossAccountVersion: mesh.governance.crossAccountVersion,
+      classifications: mesh.governance.tags.classification,
+    });
+    const products = new Map<string, DataProduct>();
+    for (const product of domain.products) {
+      products.set(product.name, this.domain.addDataProduct(`Product-${product.name}`, { contract: product.contract }));
+    }
+    this.products = products;
+  }
+}

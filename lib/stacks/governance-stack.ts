@@ -1,0 +1,45 @@
+/**
+ * `<mesh>-governance`, in the central governance account (DESIGN.md §4.2): Lake Formation
+ * settings, the LF-Tag ontology, and with central-catalog sharing the producers' registrations, the
+ * central catalog and every consumer grant.
+ */
+import { Stack, StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { MeshConfig } from '../config/model';
+import { MeshGovernance } from '../../constructs/governance/mesh-governance';
+import { rolesInAccount } from './account-roles';
+import { governanceStackName } from './stack-names';
+
+export interface GovernanceStackProps extends StackProps {
+  readonly mesh: MeshConfig;
+  /** ISO date grant expiry is judged against. @default - today (UTC) */
+  readonly today?: string;
+}
+
+export class GovernanceStack extends Stack {
+  readonly governance: MeshGovernance;
+
+  constructor(scope: Construct, id: string, props: GovernanceStackProps) {
+    const { mesh } = props;
+    super(scope, id, {
+      ...props,
+      stackName: governanceStackName(mesh.name),
+      env: { account: mesh.governance.account, region: mesh.region },
+      description: `lakemesh ${mesh.name}: central governance, catalog and consumer grants`,
+    });
+    this.governance = new MeshGovernance(this, 'Governance', {
+      meshName: mesh.name,
+      region: mesh.region,
+      sharing: mesh.governance.sharing,
+      tags: mesh.governance.tags,
+      admins: rolesInAccount(this, 'Admin', mesh.governance.admins, mesh.governance.account, { mutable: false }),
+      crossAccountVersion: mesh.governance.crossAccountVersion,
+      domains: mesh.domains.map((domain) => ({
+        name: domain.name,
+        account: domain.account,
+        owner: domain.owner,
+        contracts: domain.products.map((p) => p.contract),
+      })),
+    });
+  }
+}
