@@ -1,4 +1,4 @@
-/** Error codes of the governance and consumer constructs (LM420–LM449). */
+/** Error codes of the governance constructs (LM420–LM439). */
 export const GOVERNANCE_CODES = {
   emptyTag: 'LM420',
   unknownTag: 'LM421',
