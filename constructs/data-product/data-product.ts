@@ -9,22 +9,22 @@ import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lakeformation from 'aws-cdk-lib/aws-lakeformation';
-import { Construct } from 'constructs';
+import { Construct, IDependable } from 'constructs';
 import { productDatabaseName, qualifiedProductName } from '../../lib/config/naming';
 import { ContractTable, DataContract } from '../../lib/contract/model';
 import { LakemeshError } from '../../lib/errors';
 import { PRODUCT_METADATA_KEY, ProductMetadata } from '../../lib/grants/grant-metadata';
+import { databaseKey, PermissionResource, tableKey } from '../../lib/plan/permission-key';
 import { compileRuleset } from '../../lib/quality';
+import { LakeFormationPermissions } from '../grants/lake-formation-permissions';
 import type { DataDomain } from '../domain/data-domain';
 import { CLASSIFICATION_TAG_KEY, DOMAIN_TAG_KEY, PRODUCT_TAG_KEY } from '../domain/domain-tags';
-import { LakeFormationWriteChain } from '../domain/lake-formation-write-chain';
 import { GLUE_PRODUCER_ACTIONS, GLUE_READ_ACTIONS, GLUE_WRITE_ACTIONS, grantCatalogAccess } from './catalog-access';
 import { checkProduct } from './check-product';
 import { PRODUCT_CODES } from './codes';
 import { IDataProduct } from './data-product-ref';
 import { glueTableInput, MAX_TABLE_DESCRIPTION_LENGTH, truncate } from './glue-table-input';
 import { lakeFormationPrincipal } from './lake-formation-principal';
-import { LakeFormationPermission, ProductPermissions } from './product-permissions';
 import { StorageFormat } from './storage-format';
 
 /** How long an overwritten or expired object version stays recoverable (capped at the retention). */
@@ -46,10 +46,10 @@ export interface DataProductProps extends DataProductOptions {
   readonly domain: DataDomain;
 }
 
-const READ_TABLES: readonly LakeFormationPermission[] = ['SELECT', 'DESCRIBE'];
-const WRITE_TABLES: readonly LakeFormationPermission[] = ['INSERT', 'DELETE', 'DESCRIBE'];
-const PRODUCER_DATABASE: readonly LakeFormationPermission[] = ['CREATE_TABLE', 'ALTER', 'DESCRIBE'];
-const PRODUCER_TABLES: readonly LakeFormationPermission[] = ['SELECT', 'INSERT', 'DELETE', 'ALTER', 'DESCRIBE'];
+const READ_TABLES = ['SELECT', 'DESCRIBE'];
+const WRITE_TABLES = ['INSERT', 'DELETE', 'DESCRIBE'];
+const PRODUCER_DATABASE = ['CREATE_TABLE', 'ALTER', 'DESCRIBE'];
+const PRODUCER_TABLES = ['SELECT', 'INSERT', 'DELETE', 'ALTER', 'DESCRIBE'];
 
 /**
  * A data product in its domain's account, built from its contract. Create it with
@@ -74,7 +74,6 @@ export class DataProduct extends Construct implements IDataProduct {
   /** The Glue database. */
   readonly database: glue.CfnDatabase;
   private readonly tablesByName = new Map<string, glue.CfnTable>();
-  private readonly permissions: ProductPermissions;
 
   constructor(scope: Construct, id: string, props: DataProductProps) {
     super(scope, id);
@@ -110,7 +109,7 @@ export class DataProduct extends Construct implements IDataProduct {
     this.database.addMetadata(PRODUCT_METADATA_KEY, metadata);
     this.database.node.addDependency(domain.registration);
 
-    const tags = this.tagAssociation('DatabaseTags', { database: { catalogId: this.catalogId, name: this.databaseName } }, [
+    const tags = this.tagAssociation('DatabaseTags', databaseKey(this.catalogId, this.databaseName), { database: { catalogId: this.catalogId, name: this.databaseName } }, [
       { catalogId: this.catalogId, tagKey: DOMAIN_TAG_KEY, tagValues: [domain.domainName] },
       { catalogId: this.catalogId, tagKey: PRODUCT_TAG_KEY, tagValues: [this.productName] },
     ]);
@@ -118,7 +117,6 @@ export class DataProduct extends Construct implements IDataProduct {
 
     for (const table of contract.tables) this.addTable(table, metadata);
     this.addRetention(props);
-    this.permissions = new ProductPermissions(this, 'Permissions');
     for (const producer of domain.producers) this.grantProducer(producer);
   }
 
@@ -166,9 +164,9 @@ export class DataProduct extends Construct implements IDataProduct {
   private grantProducer(producer: iam.IRole): void {
     const identifier = lakeFormationPrincipal(this, producer, 'producers');
     this.grantTables(identifier, PRODUCER_DATABASE, PRODUCER_TABLES);
-    this.permissions.grant(
+    this.grantLakeFormation(
       identifier,
-      { dataLocation: { catalogId: this.catalogId, resourceArn: this.locationArn } },
+      { kind: 'dataLocation', catalogId: this.catalogId, resourceArn: this.locationArn },
       ['DATA_LOCATION_ACCESS'],
       [this.domain.registration],
     );
@@ -176,18 +174,17 @@ export class DataProduct extends Construct implements IDataProduct {
   }
 
   /** Grants on the database and on every table of it (tables created later included). */
-  private grantTables(
-    identifier: string,
-    onDatabase: readonly LakeFormationPermission[],
-    onTables: readonly LakeFormationPermission[],
-  ): void {
-    this.permissions.grant(identifier, { database: { catalogId: this.catalogId, name: this.databaseName } }, onDatabase, [this.database]);
-    this.permissions.grant(
-      identifier,
-      { table: { catalogId: this.catalogId, databaseName: this.databaseName, tableWildcard: {} } },
-      onTables,
-      [this.database, ...this.tables],
-    );
+  private grantTables(identifier: string, onDatabase: readonly string[], onTables: readonly string[]): void {
+    this.grantLakeFormation(identifier, { kind: 'database', catalogId: this.catalogId, name: this.databaseName }, onDatabase, [this.database]);
+    this.grantLakeFormation(identifier, { kind: 'table', catalogId: this.catalogId, databaseName: this.databaseName }, onTables, [
+      this.database,
+      ...this.tables,
+    ]);
+  }
+
+  /** Local grants go through the stack's permission registry: merged per pair, deploys ordered. */
+  private grantLakeFormation(principal: string, resource: PermissionResource, permissions: readonly string[], dependsOn: readonly IDependable[]): void {
+    LakeFormationPermissions.of(this).add({ principal, resource, permissions, dependsOn });
   }
 
   private addTable(table: ContractTable, metadata: ProductMetadata): void {
@@ -215,6 +212,7 @@ export class DataProduct extends Construct implements IDataProduct {
     for (const [classification, columnNames] of byClassification) {
       const association = this.tagAssociation(
         `ClassificationTags${shortHash(classification)}`,
+        tableKey(this.catalogId, this.databaseName, table.name),
         { tableWithColumns: { catalogId: this.catalogId, databaseName: this.databaseName, name: table.name, columnNames } },
         [{ catalogId: this.catalogId, tagKey: CLASSIFICATION_TAG_KEY, tagValues: [classification] }],
         scope,
@@ -241,12 +239,13 @@ export class DataProduct extends Construct implements IDataProduct {
 
   private tagAssociation(
     id: string,
+    catalogObject: string,
     resource: lakeformation.CfnTagAssociation.ResourceProperty,
     lfTags: lakeformation.CfnTagAssociation.LFTagPairProperty[],
     scope: Construct = this,
   ): lakeformation.CfnTagAssociation {
     const association = new lakeformation.CfnTagAssociation(scope, id, { resource, lfTags });
-    LakeFormationWriteChain.of(this).append(association);
+    LakeFormationPermissions.of(this).addWrite(association, [catalogObject]);
     return association;
   }
 

@@ -35,11 +35,6 @@ export function lakeFormationPrincipal(scope: IConstruct, grantee: iam.IGrantabl
   return identifier;
 }
 
-/** A string that stays the same across synths for the same principal, for deriving logical ids. */
-export function stablePrincipalKey(scope: IConstruct, identifier: string): string {
-  return JSON.stringify(Stack.of(scope).resolve(identifier));
-}
-
 function principalArn(principal: iam.IPrincipal): string | undefined {
   if (principal instanceof iam.AccountPrincipal) return undefined;
   if (isRole(principal)) return principal.roleArn;

@@ -13,11 +13,12 @@ import { productDatabaseName, qualifiedProductName } from '../../lib/config/nami
 import { assertProvisionable } from '../../lib/contract/provisionable';
 import { ContractTable, DataContract } from '../../lib/contract/model';
 import { PRODUCT_METADATA_KEY, ProductMetadata } from '../../lib/grants/grant-metadata';
+import { databaseKey, tableKey } from '../../lib/plan/permission-key';
 import { IDataProduct } from '../data-product/data-product-ref';
 import { glueTableInput } from '../data-product/glue-table-input';
 import { storageFormatOf } from '../data-product/storage-format';
 import { CLASSIFICATION_TAG_KEY, DOMAIN_TAG_KEY, PRODUCT_TAG_KEY } from '../domain/domain-tags';
-import { LakeFormationWriteChain } from '../domain/lake-formation-write-chain';
+import { LakeFormationPermissions } from '../grants/lake-formation-permissions';
 import { LfTagOntology } from './lf-tag-ontology';
 import { ProducerRegistration } from './producer-registration';
 
@@ -79,6 +80,7 @@ export class CentralProduct extends Construct implements IDataProduct {
 
     this.tagAssociation(
       'DatabaseTags',
+      databaseKey(this.catalogId, this.databaseName),
       { database: { catalogId: this.catalogId, name: this.databaseName } },
       [
         { catalogId: this.catalogId, tagKey: DOMAIN_TAG_KEY, tagValues: [props.domainName] },
@@ -122,6 +124,7 @@ export class CentralProduct extends Construct implements IDataProduct {
     for (const [classification, columnNames] of [...byClassification].sort(([a], [b]) => (a < b ? -1 : 1))) {
       this.tagAssociation(
         `ClassificationTags${shortHash(classification)}`,
+        tableKey(this.catalogId, this.databaseName, table.name),
         { tableWithColumns: { catalogId: this.catalogId, databaseName: this.databaseName, name: table.name, columnNames } },
         [{ catalogId: this.catalogId, tagKey: CLASSIFICATION_TAG_KEY, tagValues: [classification] }],
         [resource, tags.tag(CLASSIFICATION_TAG_KEY)],
@@ -132,6 +135,7 @@ export class CentralProduct extends Construct implements IDataProduct {
 
   private tagAssociation(
     id: string,
+    catalogObject: string,
     resource: lakeformation.CfnTagAssociation.ResourceProperty,
     lfTags: lakeformation.CfnTagAssociation.LFTagPairProperty[],
     after: readonly IDependable[],
@@ -139,7 +143,7 @@ export class CentralProduct extends Construct implements IDataProduct {
   ): void {
     const association = new lakeformation.CfnTagAssociation(scope, id, { resource, lfTags });
     association.node.addDependency(...after);
-    LakeFormationWriteChain.of(this).append(association);
+    LakeFormationPermissions.of(this).addWrite(association, [catalogObject]);
   }
 }
 

@@ -77,6 +77,8 @@ export interface GovernanceGrantOptions {
   readonly expires?: string;
   /** @default 'restricted' */
   readonly restrictedClassification?: string;
+  /** Keep the grant although the contract is deprecated (it existed before). @default false */
+  readonly allowDeprecated?: boolean;
 }
 
 export class MeshGovernance extends Construct {

@@ -41,6 +41,12 @@ export interface ContractGrantProps {
    * @default - today's date in UTC
    */
   readonly today?: string;
+  /**
+   * Keep the grant although the contract is deprecated: set it only for a grant that existed
+   * before the deprecation (the app sets it for grants the contract lock records).
+   * @default false - a grant on a deprecated contract fails synth (LM392)
+   */
+  readonly allowDeprecated?: boolean;
 }
 
 /**
@@ -49,9 +55,9 @@ export interface ContractGrantProps {
  * DESCRIBE on the database; per table SELECT on the granted columns, or on a data cells filter
  * when the role has a row filter, and DESCRIBE on the table.
  *
- * Fails synth (LM380–LM396) when the contract is retired, draft, proposed or deprecated, when the
- * grant has expired, when the role is unknown or not a read role, or when a row filter breaks
- * Lake Formation's limits.
+ * Fails synth (LM380–LM396) when the contract is retired, draft, proposed or deprecated (unless
+ * `allowDeprecated`), when the grant has expired, when the role is unknown or not a read role, or
+ * when a row filter breaks Lake Formation's limits.
  */
 export class ContractGrant extends Construct {
   /** What the role grants, table by table. */
@@ -74,6 +80,7 @@ export class ContractGrant extends Construct {
       expires: props.expires,
       restrictedClassification: props.restrictedClassification ?? DEFAULT_RESTRICTED_CLASSIFICATION,
       today: props.today ?? isoDate(),
+      allowDeprecated: props.allowDeprecated ?? false,
       isUnresolved: (value) => Token.isUnresolved(value),
     });
     const registry = LakeFormationPermissions.of(this);

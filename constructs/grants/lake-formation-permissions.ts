@@ -45,8 +45,12 @@ export interface AddPermissionOptions {
   readonly resource: PermissionResource;
   /** Lake Formation permissions, e.g. `SELECT`, `DESCRIBE`. Never granted with the grant option. */
   readonly permissions: readonly string[];
-  /** The audit record written to the resource's `Metadata` under `lakemesh:grant`. */
-  readonly metadata: GrantMetadata;
+  /**
+   * The audit record written to the resource's `Metadata` under `lakemesh:grant`. Consumer grants
+   * always carry one; a domain's grants to its own producers need none.
+   * @default - no audit record
+   */
+  readonly metadata?: GrantMetadata;
   /**
    * What must exist first (the catalog objects, the filter). Must not include permissions of this
    * registry: their order is the registry's to decide.
@@ -75,7 +79,7 @@ interface PermissionEntry {
   readonly keys: readonly string[];
   permissions: string[];
   columns: string[];
-  metadata: GrantMetadata;
+  metadata?: GrantMetadata;
 }
 
 interface FilterEntry {
@@ -121,6 +125,7 @@ export class LakeFormationPermissions extends Construct {
   private readonly permissionsByPair = new Map<string, PermissionEntry>();
   private readonly pairByConstructId = new Map<string, string>();
   private readonly filtersByKey = new Map<string, FilterEntry>();
+  private readonly otherWrites: { resource: CfnResource; keys: readonly string[] }[] = [];
   private readonly filterGrantCounts = new Map<string, number>();
 
   private constructor(scope: Stack, id: string, props: LakeFormationPermissionsProps) {
@@ -155,12 +160,12 @@ export class LakeFormationPermissions extends Construct {
     const existing = this.permissionsByPair.get(pair);
     const entry = existing ?? this.createPermission(options, principal, target, pair);
     if (existing) {
-      entry.metadata = mergeGrantMetadata(entry.metadata, canonicalGrantMetadata(options.metadata), description);
+      entry.metadata = mergedMetadata(entry.metadata, options.metadata, description);
       entry.permissions = sortedUnion([...entry.permissions, ...options.permissions]);
       entry.columns = sortedUnion([...entry.columns, ...columnNamesOf(options.resource)]);
       entry.resource.permissions = entry.permissions;
       entry.resource.resource = renderResource(options.resource, entry.columns);
-      entry.resource.addMetadata(GRANT_METADATA_KEY, entry.metadata);
+      if (entry.metadata) entry.resource.addMetadata(GRANT_METADATA_KEY, entry.metadata);
     }
     for (const dependable of options.dependsOn ?? []) entry.resource.node.addDependency(dependable);
     return entry.resource;
@@ -199,6 +204,15 @@ export class LakeFormationPermissions extends Construct {
     return entry.resource;
   }
 
+  /**
+   * Puts another Lake Formation write of the stack (a tag association, say) into the same deploy
+   * order, so that it never runs at the same time as a write touching the same catalog object.
+   * `keys` are the objects it touches (`databaseKey`, `tableKey` from `lib/plan/permission-key`).
+   */
+  public addWrite(resource: CfnResource, keys: readonly string[]): void {
+    this.otherWrites.push({ resource, keys: [...keys] });
+  }
+
   private createPermission(
     options: AddPermissionOptions,
     principal: string,
@@ -221,8 +235,8 @@ export class LakeFormationPermissions extends Construct {
       // Consumers never re-grant: the grant option would let them widen access past the contract.
       permissionsWithGrantOption: [],
     });
-    const metadata = canonicalGrantMetadata(options.metadata);
-    resource.addMetadata(GRANT_METADATA_KEY, metadata);
+    const metadata = options.metadata && canonicalGrantMetadata(options.metadata);
+    if (metadata) resource.addMetadata(GRANT_METADATA_KEY, metadata);
     const entry: PermissionEntry = {
       resource,
       keys: [principalKey(principal), catalogObjectKey(target)],
@@ -262,6 +276,7 @@ export class LakeFormationPermissions extends Construct {
       byLogicalId.set(id, entry.resource);
       nodes.push({ id, keys: entry.keys, stage });
     };
+    for (const entry of this.otherWrites) register(entry, FILTER_STAGE);
     for (const entry of this.filtersByKey.values()) register(entry, FILTER_STAGE);
     for (const entry of this.permissionsByPair.values()) register(entry, PERMISSION_STAGE);
     for (const edge of planDeployOrder(nodes, this.maxConcurrency).edges) {
@@ -305,6 +320,8 @@ function canonicalResource(stack: Stack, resource: PermissionResource): Permissi
         tableName: id(resource.tableName),
         name: id(resource.name),
       };
+    case 'dataLocation':
+      return { ...resource, catalogId: id(resource.catalogId), resourceArn: id(resource.resourceArn) };
   }
 }
 
@@ -338,11 +355,20 @@ function renderResource(resource: PermissionResource, columns: readonly string[]
           name: resource.name,
         },
       };
+    case 'dataLocation':
+      return { dataLocation: { catalogId: resource.catalogId, resourceArn: resource.resourceArn } };
   }
 }
 
 function catalogIdOf(resource: PermissionResource): string {
   return resource.kind === 'dataCellsFilter' ? resource.tableCatalogId : resource.catalogId;
+}
+
+/** Merged audit record of two grants of one pair; a grant without one takes the other's. */
+function mergedMetadata(a: GrantMetadata | undefined, b: GrantMetadata | undefined, pair: string): GrantMetadata | undefined {
+  if (a === undefined) return b && canonicalGrantMetadata(b);
+  if (b === undefined) return a;
+  return mergeGrantMetadata(a, canonicalGrantMetadata(b), pair);
 }
 
 function columnNamesOf(resource: PermissionResource): readonly string[] {

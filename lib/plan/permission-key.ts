@@ -40,11 +40,20 @@ export interface DataCellsFilterPermissionResource {
   readonly name: string;
 }
 
+/** A registered S3 location (`DATA_LOCATION_ACCESS`), e.g. a product prefix for its producers. */
+export interface DataLocationPermissionResource {
+  readonly kind: 'dataLocation';
+  readonly catalogId: string;
+  /** S3 ARN of the location, e.g. `arn:aws:s3:::bucket/prefix`. */
+  readonly resourceArn: string;
+}
+
 export type PermissionResource =
   | DatabasePermissionResource
   | TablePermissionResource
   | TableWithColumnsPermissionResource
-  | DataCellsFilterPermissionResource;
+  | DataCellsFilterPermissionResource
+  | DataLocationPermissionResource;
 
 /** Hex characters of the pair hash in construct IDs: 48 bits, collisions are detected anyway. */
 export const PAIR_HASH_LENGTH = 12;
@@ -66,6 +75,8 @@ export function resourceIdentity(resource: PermissionResource): string {
         resource.tableName,
         resource.name,
       ]);
+    case 'dataLocation':
+      return JSON.stringify(['dataLocation', resource.catalogId, resource.resourceArn]);
   }
 }
 
@@ -100,6 +111,8 @@ export function catalogObjectKey(resource: PermissionResource): string {
       return tableKey(resource.catalogId, resource.databaseName, resource.name);
     case 'dataCellsFilter':
       return tableKey(resource.tableCatalogId, resource.databaseName, resource.tableName);
+    case 'dataLocation':
+      return JSON.stringify(['dataLocation', resource.catalogId, resource.resourceArn]);
   }
 }
 
@@ -113,7 +126,8 @@ export function tableKey(catalogId: string, databaseName: string, tableName: str
   return JSON.stringify(['table', catalogId, databaseName, tableName]);
 }
 
-function databaseKey(catalogId: string, databaseName: string): string {
+/** The serialization key of a database, shared by every write on it (and on table wildcards). */
+export function databaseKey(catalogId: string, databaseName: string): string {
   return JSON.stringify(['database', catalogId, databaseName]);
 }
 
@@ -128,5 +142,7 @@ export function describeResource(resource: PermissionResource): string {
       return `columns of table ${resource.databaseName}.${resource.name} (catalog ${resource.catalogId})`;
     case 'dataCellsFilter':
       return `data cells filter ${resource.name} on table ${resource.databaseName}.${resource.tableName} (catalog ${resource.tableCatalogId})`;
+    case 'dataLocation':
+      return `data location ${resource.resourceArn} (catalog ${resource.catalogId})`;
   }
 }
