@@ -207,10 +207,12 @@ describe('Lake Formation writes of a domain stack', () => {
       (all[from].DependsOn ?? []).some((next) => next === to || (!seen.has(next) && seen.add(next) && reaches(next, to, seen)));
     const ordered = (a: string, b: string) => reaches(a, b) || reaches(b, a);
     const grants = Object.keys(all).filter((id) => all[id].Type === 'AWS::LakeFormation::PrincipalPermissions');
-    const principal = (id: string) => JSON.stringify(all[id].Properties.Principal);
-    const onDatabase = (id: string) => all[id].Properties.Resource.Database !== undefined || all[id].Properties.Resource.Table?.TableWildcard !== undefined;
+    type LakeFormationWrite = { Principal?: unknown; Resource: { Database?: unknown; Table?: { TableWildcard?: unknown } } };
+    const properties = (id: string) => all[id].Properties as LakeFormationWrite;
+    const principal = (id: string) => JSON.stringify(properties(id).Principal);
+    const onDatabase = (id: string) => properties(id).Resource.Database !== undefined || properties(id).Resource.Table?.TableWildcard !== undefined;
     const databaseTags = Object.keys(all).filter(
-      (id) => all[id].Type === 'AWS::LakeFormation::TagAssociation' && all[id].Properties.Resource.Database !== undefined,
+      (id) => all[id].Type === 'AWS::LakeFormation::TagAssociation' && properties(id).Resource.Database !== undefined,
     );
     expect(grants.length).toBeGreaterThan(4);
     expect(databaseTags).toHaveLength(1);
