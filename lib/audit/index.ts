@@ -1,0 +1,13 @@
+export { auditCloudAssembly, auditStacks, hasErrors, isoDay } from './audit';
+export type { AuditOptions } from './audit';
+export { readCloudAssembly } from './cloud-assembly';
+export type { AssemblyStack } from './cloud-assembly';
+export { AUDIT_CODES, EXPIRY_WARNING_DAYS, FINDING_CODES } from './codes';
+export { AUDIT_FORMATS, DEFAULT_AUDIT_FORMAT, formatReport } from './formats';
+export type { AuditFormat } from './formats';
+export { formatHtml } from './format-html';
+export { formatJson } from './format-json';
+export { formatMarkdown } from './format-markdown';
+export { formatTable } from './format-table';
+export { writeFileAtomic } from './write-output';
+export * from './model';
