@@ -1,20 +1,22 @@
 #!/usr/bin/env node
 /**
  * CDK entry point: builds every stack of the mesh in `-c lakemesh:config=PATH` (default: the
- * embedded example). Configuration problems are printed like `lakemesh validate` prints them,
- * without a stack trace, and the synth fails.
+ * embedded example), checked against its contract lock when there is one (see docs/lock.md).
+ * Configuration problems are printed like `lakemesh validate` prints them, without a stack trace,
+ * and the synth fails.
  */
 import { App } from 'aws-cdk-lib';
 import { addCompliancePacks } from '../lib/app/compliance';
 import { meshConfigPath } from '../lib/app/mesh-config-path';
 import { MeshApp } from '../lib/app/mesh-app';
-import { loadMesh } from '../lib/config/load-mesh';
 import { formatProblem, LakemeshError } from '../lib/errors';
+import { loadLockedMesh } from '../lib/lock/load-locked-mesh';
 
 function main(): void {
   const app = new App();
   try {
-    const mesh = loadMesh(meshConfigPath(app));
+    // With a contract lock beside mesh.yaml, a breaking contract change without a major version stops synth here.
+    const { mesh } = loadLockedMesh(meshConfigPath(app));
     new MeshApp(app, 'Mesh', { mesh });
     addCompliancePacks(app);
     app.synth();

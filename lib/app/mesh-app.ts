@@ -56,6 +56,8 @@ export class MeshApp extends Construct {
         expires: grant.expires,
         restrictedClassification: mesh.governance.restrictedClassification,
         today,
+        // The loader admits a grant on a deprecated product only when the contract lock records it.
+        allowDeprecated: grant.existing ?? false,
       };
       if (mesh.governance.sharing === 'central-catalog') {
         this.governanceStack.governance.grant({ ...options, product: grant.product });

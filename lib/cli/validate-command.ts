@@ -1,7 +1,7 @@
 /** `lakemesh validate [--config mesh.yaml]`: check the mesh and every contract; exit 0 or 1. */
 import { Command } from 'commander';
-import { loadMesh } from '../config/load-mesh';
 import { MeshConfig } from '../config/model';
+import { loadLockedMesh } from '../lock/load-locked-mesh';
 import { CliIo, EXIT_CODES } from './io';
 import { DEFAULT_MESH_FILE, displayPath } from './package-root';
 import { plural } from './report-problems';
@@ -18,7 +18,8 @@ export function registerValidateCommand(program: Command, context: CommandContex
     .summary('check mesh.yaml and every contract it lists')
     .description(
       'Check mesh.yaml and every data contract it lists: structure, references between them, AWS naming limits, ' +
-        'contract status and grant expiry. Prints a one-line summary and exits 0 when the mesh is valid; ' +
+        'contract status and grant expiry, and, when a contract lock (mesh.lock.json) sits beside the mesh, that no ' +
+        'contract changed in a breaking way without a new major version since it was locked. Prints a one-line summary and exits 0 when the mesh is valid; ' +
         'prints every problem as file:line:column: path: message [CODE] and exits 1 when it is not.',
     )
     .option('-c, --config <file>', 'the mesh file to check (default: the embedded example, examples/retail/mesh.yaml)')
@@ -30,7 +31,8 @@ export function registerValidateCommand(program: Command, context: CommandContex
 /** Loads the mesh (throws `LakemeshError` when invalid) and prints the summary. */
 export function validate(options: ValidateOptions, io: CliIo): number {
   const file = options.config ?? displayPath(DEFAULT_MESH_FILE);
-  const mesh = loadMesh(file, { today: io.now?.() });
+  // The contract lock beside the mesh, when there is one, gates breaking contract changes here as in synth.
+  const { mesh } = loadLockedMesh(file, { today: io.now?.() });
   io.stdout(`${summary(mesh)}\n`);
   return EXIT_CODES.ok;
 }

@@ -21,9 +21,27 @@ export interface GrantTargets {
   readonly uncheckedConsumers: UncheckedNames;
 }
 
+/** A grant known to exist (the contract lock records it): it stays on a product that is deprecated since. */
+export interface ExistingGrant {
+  /** `<domain>.<product>` */
+  readonly product: string;
+  readonly consumer: string;
+  readonly role: string;
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function checkGrants(entries: readonly Indexed<GrantInput>[], targets: GrantTargets, today: string, ctx: CheckContext): GrantConfig[] {
+/**
+ * @param existing grants known to exist; undefined when nothing is known (no contract lock), so
+ * that every grant on a deprecated product is refused
+ */
+export function checkGrants(
+  entries: readonly Indexed<GrantInput>[],
+  targets: GrantTargets,
+  today: string,
+  ctx: CheckContext,
+  existing?: readonly ExistingGrant[],
+): GrantConfig[] {
   const products = new Map<string, { product: ProductConfig; domain: DomainConfig }>();
   for (const domain of targets.domains) {
     for (const product of domain.products) products.set(product.qualifiedName, { product, domain });
@@ -31,14 +49,17 @@ export function checkGrants(entries: readonly Indexed<GrantInput>[], targets: Gr
   const consumers = new Map(targets.consumers.map((consumer) => [consumer.name, consumer]));
   const seen = new Map<string, string>();
   const grants: GrantConfig[] = [];
+  const grantKey = (grant: ExistingGrant) => `${grant.product}\u0000${grant.consumer}\u0000${grant.role}`;
+  const existingKeys = existing === undefined ? undefined : new Set(existing.map(grantKey));
 
   for (const { index, value } of entries) {
     const at = ['grants', index];
+    const isExisting = existingKeys?.has(grantKey(value)) ?? false;
     const target = resolveProduct(value.product, [...at, 'product'], products, targets, ctx);
     const consumer = resolveConsumer(value.consumer, [...at, 'consumer'], consumers, targets, ctx);
     if (target) {
       checkRole(value.role, target.product, [...at, 'role'], ctx);
-      checkStatus(target.product, [...at, 'product'], ctx);
+      checkStatus(target.product, [...at, 'product'], ctx, existingKeys === undefined ? 'unknown' : isExisting);
       if (consumer && consumer.account === target.domain.account) {
         ctx.report(
           MESH_CODES.sameAccountConsumer,
@@ -59,7 +80,7 @@ export function checkGrants(entries: readonly Indexed<GrantInput>[], targets: Gr
     }
     if (value.expires !== undefined) checkExpiry(value.expires, today, [...at, 'expires'], ctx);
 
-    const key = `${value.product}\u0000${value.consumer}\u0000${value.role}`;
+    const key = grantKey(value);
     const first = seen.get(key);
     if (first !== undefined) {
       ctx.report(
@@ -78,6 +99,7 @@ export function checkGrants(entries: readonly Indexed<GrantInput>[], targets: Gr
       requestedBy: value.requestedBy.trim(),
       approvedBy: value.approvedBy.trim(),
       expires: value.expires,
+      ...(isExisting ? { existing: true } : {}),
       location: ctx.source.locate(at),
     });
   }
@@ -141,7 +163,8 @@ function checkRole(name: string, product: ProductConfig, path: readonly (string 
   }
 }
 
-function checkStatus(product: ProductConfig, path: readonly (string | number)[], ctx: CheckContext): void {
+/** `existing`: whether the contract lock records the grant, or `unknown` without a lock. */
+function checkStatus(product: ProductConfig, path: readonly (string | number)[], ctx: CheckContext, existing: boolean | 'unknown'): void {
   const status = product.contract.status;
   if (UNSHARED_STATUSES.includes(status)) {
     ctx.report(
@@ -149,11 +172,15 @@ function checkStatus(product: ProductConfig, path: readonly (string | number)[],
       path,
       `${product.qualifiedName} has contract status "${status}", and ${status} products are not shared with other accounts; set the contract's status to "active" or remove the grant`,
     );
-  } else if (status === 'deprecated') {
+  } else if (status === 'deprecated' && existing !== true) {
+    const why =
+      existing === 'unknown'
+        ? ' (grants made before the deprecation stay when the contract lock records them: run `lakemesh lock` while the product is active)'
+        : ', and the contract lock does not record this grant as existing';
     ctx.report(
       MESH_CODES.deprecatedProduct,
       path,
-      `${product.qualifiedName} has contract status "deprecated"; deprecated products accept no new grants; remove the grant or reactivate the contract`,
+      `${product.qualifiedName} has contract status "deprecated"; deprecated products accept no new grants${why}; remove the grant or reactivate the contract`,
     );
   }
 }

@@ -13,8 +13,9 @@
  *   their own account. A consumer may share an account with an unrelated domain.
  * - Grants: `requestedBy` / `approvedBy` are email addresses or IAM/STS principal ARNs, and two
  *   different people; `expires` is a `YYYY-MM-DD` date, valid through that day (UTC); the role's
- *   `access` must be `read`. Grants on draft/proposed/deprecated products are errors, and retired
- *   contracts are errors whether granted or not.
+ *   `access` must be `read`. Grants on draft/proposed products are errors, on deprecated products
+ *   unless `existingGrants` (the contract lock) lists them, and retired contracts are errors
+ *   whether granted or not.
  */
 import * as path from 'node:path';
 import { ProblemCollector } from '../errors';
@@ -24,7 +25,7 @@ import { CheckContext } from './check-context';
 import { checkConsumers } from './check-consumers';
 import { checkDomains } from './check-domains';
 import { checkGovernance } from './check-governance';
-import { checkGrants } from './check-grants';
+import { checkGrants, ExistingGrant } from './check-grants';
 import { MESH_CODES } from './codes';
 import { MeshDocument, parseMeshDocument } from './mesh-schema';
 import { MeshConfig } from './model';
@@ -39,6 +40,12 @@ export interface LoadMeshOptions {
    * @default - the current date
    */
   readonly today?: Date;
+  /**
+   * Grants known to exist, from the contract lock (`lib/lock`): on a deprecated product these stay
+   * and only others are refused.
+   * @default - none known: every grant on a deprecated product is refused
+   */
+  readonly existingGrants?: readonly ExistingGrant[];
 }
 
 /**
@@ -56,12 +63,13 @@ export function loadMesh(file: string, options: LoadMeshOptions = {}): MeshConfi
   const governance = document.governance ? checkGovernance(document.governance, validRegion(document), ctx) : undefined;
   const mesh = { name: document.name, region: validRegion(document) };
   const domains = checkDomains(document.domains, mesh, governance, document.uncheckedDomains, ctx);
-  const consumers = checkConsumers(document.consumers, mesh.region, governance, document.uncheckedConsumers, ctx);
+  const consumers = checkConsumers(document.consumers, mesh, governance, document.uncheckedConsumers, ctx);
   const grants = checkGrants(
     document.grants,
     { domains, consumers, uncheckedDomains: document.uncheckedDomains, uncheckedConsumers: document.uncheckedConsumers },
     isoDate(options.today ?? new Date()),
     ctx,
+    options.existingGrants,
   );
 
   problems.throwIfAny();

@@ -77,5 +77,10 @@ export interface GrantConfig {
   readonly approvedBy: string;
   /** ISO date `YYYY-MM-DD`, or undefined for no expiry. */
   readonly expires?: string;
+  /**
+   * The contract lock records the grant as existing, so it stays when the product is deprecated.
+   * @default false
+   */
+  readonly existing?: boolean;
   readonly location: SourceLocation;
 }

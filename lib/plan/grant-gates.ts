@@ -13,6 +13,11 @@ export interface GrantGateOptions {
   readonly expires?: string;
   /** ISO date `YYYY-MM-DD` to judge expiry against. */
   readonly today: string;
+  /**
+   * The grant existed before the contract was deprecated (the contract lock records it), so it stays.
+   * @default false - a deprecated contract accepts no new grants
+   */
+  readonly allowDeprecated?: boolean;
 }
 
 /** Problems that stop `contract` from being granted (codes LM390–LM394). */
@@ -32,11 +37,11 @@ export function grantGateProblems(contract: DataContract, options: GrantGateOpti
       path: 'status',
       message: `${named} has status "${contract.status}"; draft and proposed products are not shared across accounts: set the status to active before granting`,
     });
-  } else if (status === 'deprecated') {
+  } else if (status === 'deprecated' && options.allowDeprecated !== true) {
     problems.push({
       code: GRANT_CODES.contractDeprecated,
       path: 'status',
-      message: `${named} is deprecated and accepts no new grants: grant its successor instead, or remove the grant`,
+      message: `${named} is deprecated and accepts no new grants: grant its successor instead, or remove the grant (a grant made before the deprecation stays with allowDeprecated: true)`,
     });
   }
   const todayProblem = dateProblem(options.today, 'today');

@@ -44,6 +44,8 @@ export interface ContractGrantRequest {
   readonly restrictedClassification: string;
   /** ISO date `YYYY-MM-DD` expiry is judged against. */
   readonly today: string;
+  /** The grant existed before the contract was deprecated, so it stays. @default false */
+  readonly allowDeprecated?: boolean;
   /** Tells unresolved tokens apart, which are not checked. @default - nothing is a token */
   readonly isUnresolved?: (value: string) => boolean;
 }
@@ -82,7 +84,7 @@ export function planContractGrant(request: ContractGrantRequest): ContractGrantP
   consumer.principals.forEach((principal, index) => {
     if (!isUnresolved(principal)) problems.addAll(principalProblems(principal, `consumer.principals[${index}]`));
   });
-  problems.addAll(grantGateProblems(product.contract, { expires: request.expires, today: request.today }));
+  problems.addAll(grantGateProblems(product.contract, { expires: request.expires, today: request.today, allowDeprecated: request.allowDeprecated }));
   let tables: TableAccess[] = [];
   try {
     tables = planTableAccess(product.contract, request.role, {

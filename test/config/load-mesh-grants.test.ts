@@ -132,7 +132,8 @@ const cases: readonly Case[] = [
     edits: { [ORDERS]: replace('status: active', 'status: deprecated') },
     code: MESH_CODES.deprecatedProduct,
     path: 'grants[0].product',
-    message: 'sales.orders has contract status "deprecated"; deprecated products accept no new grants; remove the grant or reactivate the contract',
+    message:
+      'sales.orders has contract status "deprecated"; deprecated products accept no new grants (grants made before the deprecation stay when the contract lock records them: run `lakemesh lock` while the product is active); remove the grant or reactivate the contract',
     at: [MESH, 'sales.orders'],
   },
   {

@@ -37,9 +37,16 @@ describe('grantGateProblems', () => {
       {
         code: 'LM392',
         path: 'status',
-        message: 'contract "orders-contract" v1.2.0 is deprecated and accepts no new grants: grant its successor instead, or remove the grant',
+        message:
+          'contract "orders-contract" v1.2.0 is deprecated and accepts no new grants: grant its successor instead, or remove the grant (a grant made before the deprecation stays with allowDeprecated: true)',
       },
     ]);
+  });
+
+  test('keeps a grant on a deprecated contract that existed before (allowDeprecated), and only there', () => {
+    expect(grantGateProblems(ordersContract({ status: 'deprecated' }), { today, allowDeprecated: true })).toEqual([]);
+    expect(grantGateProblems(ordersContract({ status: 'retired' }), { today, allowDeprecated: true }).map((p) => p.code)).toEqual(['LM390']);
+    expect(grantGateProblems(ordersContract({ status: 'draft' }), { today, allowDeprecated: true }).map((p) => p.code)).toEqual(['LM391']);
   });
 
   test('accepts a grant on its last day and refuses it the day after', () => {

@@ -288,6 +288,16 @@ describe('ContractGrant', () => {
     expect(grant('Open', { restrictedClassification: 'confidential' }).tables[0].withheldColumns).toEqual([]);
   });
 
+  test('keeps a grant on a deprecated contract with allowDeprecated (a grant that existed before the deprecation)', () => {
+    const { stack, grant } = setUp(ordersContract({ status: 'deprecated' }));
+    expect(errorOf(() => grant('New')).problems.map((p) => p.code)).toEqual(['LM392']);
+    grant('Existing', { allowDeprecated: true });
+    Template.fromStack(stack).hasResourceProperties('AWS::LakeFormation::PrincipalPermissions', {
+      Principal: { DataLakePrincipalIdentifier: analyst },
+      Permissions: ['DESCRIBE'],
+    });
+  });
+
   describe('fails', () => {
     test.each([
       ['retired', 'LM390'],
