@@ -79,6 +79,8 @@ export interface GovernanceGrantOptions {
   readonly restrictedClassification?: string;
   /** Keep the grant although the contract is deprecated (it existed before). @default false */
   readonly allowDeprecated?: boolean;
+  /** ISO date (`YYYY-MM-DD`) expiry is judged against. @default - today's date (UTC) */
+  readonly today?: string;
 }
 
 export class MeshGovernance extends Construct {
