@@ -24,6 +24,8 @@ export const EXIT_CODES = {
   ok: 0,
   /** The input is invalid (problems were printed). */
   invalid: 1,
+  /** `lakemesh drift` found live Lake Formation state that differs from the templates. */
+  drift: 2,
   /** Wrong command line (sysexits EX_USAGE); commander printed why. */
   usage: 64,
   /** A bug in lakemesh (sysexits EX_SOFTWARE). */

@@ -11,10 +11,13 @@ import { CommandContext } from './command-context';
 import { CliIo, EXIT_CODES, processIo } from './io';
 import { reportProblems } from './report-problems';
 import { registerValidateCommand } from './validate-command';
+import { registerAuditCommand } from './audit-command';
 import { registerDiffCommand } from './diff-command';
+import { registerDriftCommand } from './drift-command';
+import { registerLockCommand } from './lock-command';
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function here. */
-export const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [registerValidateCommand, registerDiffCommand];
+export const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [registerValidateCommand, registerAuditCommand, registerDiffCommand, registerLockCommand, registerDriftCommand];
 
 export function buildProgram(context: CommandContext): Command {
   const program = new Command('lakemesh')

@@ -52,6 +52,6 @@ describe('lakemesh program', () => {
   });
 
   test('uses distinct exit codes', () => {
-    expect(EXIT_CODES).toEqual({ ok: 0, invalid: 1, usage: 64, internal: 70 });
+    expect(EXIT_CODES).toEqual({ ok: 0, invalid: 1, drift: 2, usage: 64, internal: 70 });
   });
 });
