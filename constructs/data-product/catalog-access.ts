@@ -3,7 +3,7 @@
  * see, but the principal also needs IAM permission to ask Lake Formation for data and to call the
  * Glue catalog for the product's database and tables.
  */
-import { Stack } from 'aws-cdk-lib';
+import { Resource, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, Dependable, IConstruct } from 'constructs';
 import { acknowledgeWildcardResources } from '../domain/nag-acknowledgements';
@@ -62,7 +62,29 @@ export function grantCatalogAccess(product: IDataProduct, grantee: iam.IGrantabl
       `the principal may use every table of product ${product.domainName}.${product.productName}, including tables its producers add later; lake formation permissions narrow it to what was granted`,
     );
   }
+  acknowledgeImportedIdentityPolicies(grantee, [...grantPolicies(dataAccess, grantee), ...grantPolicies(catalog, grantee)]);
   return dataAccess.combine(catalog);
+}
+
+const acknowledgedInlinePolicies = new WeakSet<IConstruct>();
+
+/**
+ * An identity imported by ARN (not created by this app) receives its grants as an inline policy
+ * that CDK attaches to it alone; NIST 800-53 R5 wants managed policies. Roles and users this app
+ * creates are left to their owner's choice.
+ */
+function acknowledgeImportedIdentityPolicies(grantee: iam.IGrantable, policies: readonly IConstruct[]): void {
+  const principal = grantee.grantPrincipal;
+  if (!Construct.isConstruct(principal) || Resource.isOwnedResource(principal)) return;
+  for (const policy of policies) {
+    if (acknowledgedInlinePolicies.has(policy)) continue;
+    acknowledgedInlinePolicies.add(policy);
+    Validations.of(policy).acknowledge({
+      id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+      reason:
+        'the grantee is an existing role or user imported by ARN and owned outside this app; its grants form one policy attached to that identity alone and deleted with this stack, whereas a managed policy would take one of the managed-policy attachments (10 by default) its owning team manages',
+    });
+  }
 }
 
 /**

@@ -19,6 +19,12 @@ export interface LocationRegistrationProps {
 export class LocationRegistration extends Construct {
   /** The role Lake Formation assumes to read and write registered data. */
   readonly role: iam.Role;
+  /**
+   * The role's permissions. A managed policy rather than the role's inline default policy
+   * (NIST 800-53 R5 IAMNoInlinePolicy): lakemesh owns the role, so nothing else competes for its
+   * managed-policy attachments.
+   */
+  readonly policy: iam.ManagedPolicy;
   /** The `AWS::LakeFormation::Resource`. */
   readonly resource: lakeformation.CfnResource;
   private readonly prefixes: string[] = [];
@@ -30,18 +36,22 @@ export class LocationRegistration extends Construct {
       assumedBy: new iam.ServicePrincipal('lakeformation.amazonaws.com'),
       description: 'Lake Formation reads and writes the registered data products with this role.',
     });
-    this.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
-        resources: [props.key.keyArn],
-      }),
-    );
+    this.policy = new iam.ManagedPolicy(this, 'Policy', {
+      description: 'lakemesh: what lake formation may do with the registered data products',
+      roles: [this.role],
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+          resources: [props.key.keyArn],
+        }),
+      ],
+    });
     this.resource = new lakeformation.CfnResource(this, 'Resource', {
       resourceArn: props.bucket.bucketArn,
       useServiceLinkedRole: false,
       roleArn: this.role.roleArn,
     });
-    this.resource.node.addDependency(this.role);
+    this.resource.node.addDependency(this.role, this.policy);
   }
 
   /** Lets Lake Formation read and write objects under `prefix` (no slash at either end). */
@@ -50,7 +60,7 @@ export class LocationRegistration extends Construct {
     this.prefixes.push(prefix);
     const objects = this.props.bucket.arnForObjects(`${prefix}/*`);
     acknowledgeWildcardResources(
-      this.role.node.findChild('DefaultPolicy'),
+      this.policy,
       [objects],
       'lake formation reads and writes every object of a registered product, whose keys are unknown at synth; the wildcard covers one product prefix',
     );
@@ -62,8 +72,8 @@ export class LocationRegistration extends Construct {
       actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
       resources: [objects],
     });
-    this.role.addToPolicy(this.objects);
-    this.role.addToPolicy(
+    this.policy.addStatements(
+      this.objects,
       new iam.PolicyStatement({
         actions: ['s3:ListBucket'],
         resources: [this.props.bucket.bucketArn],

@@ -45,7 +45,9 @@ export class ProducerRegistration extends Construct {
     });
     const productObjects = prefixes.map((p) => `${bucketArn}/${p}/*`);
     const producerKeys = stack.formatArn({ service: 'kms', account: props.producerAccount, resource: 'key', resourceName: '*' });
-    const policy = new iam.Policy(this, 'ReadProducts', {
+    // A managed policy, not an inline one (NIST 800-53 R5 IAMNoInlinePolicy): lakemesh owns the role.
+    const policy = new iam.ManagedPolicy(this, 'ReadProducts', {
+      description: `lakemesh: lake formation reads the ${props.domainName} domain's product prefixes`,
       statements: [
         new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: productObjects }),
         new iam.PolicyStatement({

@@ -256,7 +256,10 @@ describe('DataDomain Lake Formation', () => {
     const template = Template.fromStack(stack);
     const { data } = bucketResources(template);
     const keyId = onlyLogicalId(template, 'AWS::KMS::Key');
-    template.hasResourceProperties('AWS::IAM::Policy', {
+    const roleId = logicalIds(template, 'AWS::IAM::Role').find((id) => id.startsWith('DomainRegistrationRole'));
+    // A managed policy, not the role's inline default policy (NIST 800-53 R5 IAMNoInlinePolicy).
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Roles: [{ Ref: roleId }],
       PolicyDocument: {
         Statement: [
           { Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [keyId, 'Arn'] } },
