@@ -15,7 +15,7 @@ import { ContractTable, DataContract } from '../../lib/contract/model';
 import { PRODUCT_METADATA_KEY, ProductMetadata } from '../../lib/grants/grant-metadata';
 import { databaseKey, tableKey } from '../../lib/plan/permission-key';
 import { IDataProduct } from '../data-product/data-product-ref';
-import { glueTableInput } from '../data-product/glue-table-input';
+import { glueTableInput, MAX_TABLE_DESCRIPTION_LENGTH, truncate } from '../data-product/glue-table-input';
 import { storageFormatOf } from '../data-product/storage-format';
 import { CLASSIFICATION_TAG_KEY, DOMAIN_TAG_KEY, PRODUCT_TAG_KEY } from '../domain/domain-tags';
 import { LakeFormationPermissions } from '../grants/lake-formation-permissions';
@@ -69,7 +69,7 @@ export class CentralProduct extends Construct implements IDataProduct {
       catalogId: this.catalogId,
       databaseInput: {
         name: this.databaseName,
-        description: contract.description?.purpose,
+        description: truncate(contract.description?.purpose, MAX_TABLE_DESCRIPTION_LENGTH),
         locationUri: registration.s3Url(prefix),
         createTableDefaultPermissions: [],
         parameters: { 'lakemesh.contractId': contract.id, 'lakemesh.contractVersion': contract.version },
