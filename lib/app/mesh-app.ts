@@ -11,6 +11,8 @@ import { DomainStack } from '../stacks/domain-stack';
 import { GovernanceStack } from '../stacks/governance-stack';
 import { ConsumerStack } from '../stacks/consumer-stack';
 import { isoDate } from '../plan/grant-gates';
+import { ProblemCollector } from '../errors';
+import { collectGrantProblems } from './grant-problems';
 
 export interface MeshAppProps {
   readonly mesh: MeshConfig;
@@ -45,6 +47,7 @@ export class MeshApp extends Construct {
     for (const stack of domainStacks.values()) this.governanceStack.addStackDependency(stack, 'producers register their buckets before the central catalog points at them');
 
     const consumersByName = new Map(mesh.consumers.map((c) => [c.name, c]));
+    const problems = new ProblemCollector();
     for (const grant of mesh.grants) {
       const consumer = consumersByName.get(grant.consumer)!;
       const options = {
@@ -59,17 +62,20 @@ export class MeshApp extends Construct {
         // The loader admits a grant on a deprecated product only when the contract lock records it.
         allowDeprecated: grant.existing ?? false,
       };
-      if (mesh.governance.sharing === 'central-catalog') {
-        this.governanceStack.governance.grant({ ...options, product: grant.product });
-      } else {
-        const [domainName, productName] = grant.product.split('.');
-        const stack = domainStacks.get(domainName)!;
-        new ContractGrant(stack, `Grant-${grant.product}-${grant.consumer}-${grant.role}`, {
-          ...options,
-          product: stack.products.get(productName)!,
-        });
-      }
+      collectGrantProblems(grant, problems, () => {
+        if (mesh.governance.sharing === 'central-catalog') {
+          this.governanceStack.governance.grant({ ...options, product: grant.product });
+        } else {
+          const [domainName, productName] = grant.product.split('.');
+          const stack = domainStacks.get(domainName)!;
+          new ContractGrant(stack, `Grant-${grant.product}-${grant.consumer}-${grant.role}`, {
+            ...options,
+            product: stack.products.get(productName)!,
+          });
+        }
+      });
     }
+    problems.throwIfAny();
 
     const consumerStacks = new Map<string, ConsumerStack>();
     for (const consumer of mesh.consumers) {
