@@ -1,0 +1,187 @@
+/**
+ * Benchmarks one mesh size: generates the mesh, synthesizes it in child processes (as `cdk synth`
+ * does, and without the compliance packs), reads the cloud assembly, then synthesizes the CDK floor
+ * planned from that assembly. A failing step becomes a failed figure, never an exception.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FloorPlanBuilder } from './floor-plan';
+import { buildMeshFiles, writeMeshFiles } from './generate-mesh';
+import { firstLine } from './measure';
+import { readAssembly, AssemblyStats } from './read-assembly';
+import { ChildRun, runChild } from './run-child';
+import { validationSummary } from './validation-report';
+import { MeshSize } from './sizes';
+
+export interface BenchOptions {
+  readonly seed: number;
+  /** Kill a child that runs longer. */
+  readonly timeoutMs: number;
+  /** Also synthesize without the compliance packs. */
+  readonly withoutNag: boolean;
+  readonly liftResourceLimit: boolean;
+  /**
+   * Run aws-cdk-lib's built-in CloudFormation template validation (on in `cdk synth`; off with
+   * `CDK_VALIDATION=false` or `cdk synth --no-validation`), in both lakemesh and the floor.
+   */
+  readonly cfnValidation: boolean;
+}
+
+/** One synth (lakemesh or floor), as reported. */
+export interface SynthFigures {
+  /** Synthesized, and neither the CDK's validation nor a compliance pack reported errors. */
+  readonly ok: boolean;
+  /** Timed phases inside the child (module loading excluded), seconds. */
+  readonly wallSeconds?: number;
+  readonly phases?: Readonly<Record<string, number>>;
+  readonly peakRssMb?: number;
+  /** Spawn to exit, seconds. */
+  readonly processSeconds: number;
+  /**
+   * The synth ran to its end and wrote a cloud assembly (possibly with validation errors): its
+   * time is comparable with the floor's.
+   */
+  readonly completed: boolean;
+  /** First line of what went wrong. */
+  readonly error?: string;
+}
+
+export interface StackFigures {
+  readonly stackName: string;
+  readonly resources: number;
+  readonly templateBytes: number;
+  readonly lakeFormationWrites: number;
+  readonly lakeFormationChain: number;
+}
+
+export interface AssemblyFigures {
+  readonly stacks: number;
+  readonly totalResources: number;
+  readonly largestByResources: AssemblyStats['largestByResources'];
+  readonly largestByBytes: AssemblyStats['largestByBytes'];
+  readonly lakeFormationWrites: number;
+  readonly lakeFormationChainInStack: number;
+  readonly lakeFormationChain: number;
+  readonly perStack: readonly StackFigures[];
+}
+
+export interface SizeResult {
+  readonly size: MeshSize;
+  readonly generateSeconds: number;
+  /** As `cdk synth` runs it: compliance packs on. The targets are checked on this one. */
+  readonly app: SynthFigures;
+  /** Compliance packs off (`-c lakemesh:nag=false`). */
+  readonly withoutNag?: SynthFigures;
+  readonly floor?: SynthFigures;
+  readonly assembly?: AssemblyFigures;
+  /** app wall / floor wall. */
+  readonly ratio?: number;
+  readonly ratioWithoutNag?: number;
+  /** Where the mesh and cdk.out folders are (kept with --keep). */
+  readonly workDir: string;
+}
+
+export async function benchSize(size: MeshSize, workDir: string, options: BenchOptions, log: (line: string) => void): Promise<SizeResult> {
+  const generateStart = performance.now();
+  const mesh = writeMeshFiles(path.join(workDir, 'mesh'), buildMeshFiles(size, options.seed));
+  const generateSeconds = (performance.now() - generateStart) / 1000;
+  log(`${size.name}: generated ${mesh.fileCount} files in ${generateSeconds.toFixed(1)} s`);
+
+  const synth = async (label: string, nag: boolean) => {
+    const outdir = path.join(workDir, `cdk.out.${label}`);
+    const resultFile = path.join(workDir, `${label}.result.json`);
+    const run = await runChild(
+      'synth-mesh.ts',
+      { meshFile: mesh.meshFile, outdir, resultFile, nag, liftResourceLimit: options.liftResourceLimit },
+      { resultFile, timeoutMs: options.timeoutMs, env: childEnv(options) },
+    );
+    const figures = synthFigures(run, outdir);
+    log(`${size.name}: lakemesh (${label}) ${describe(figures)}`);
+    return { figures, outdir };
+  };
+
+  const app = await synth('app', true);
+  const withoutNag = options.withoutNag ? await synth('without-nag', false) : undefined;
+  const partial = { size, generateSeconds, app: app.figures, withoutNag: withoutNag?.figures, workDir };
+
+  // Both runs write the same templates (the packs only check them); the first complete one is read.
+  const source = [app, withoutNag].find((run) => run?.figures.completed);
+  if (source === undefined) return partial;
+  let assembly: AssemblyFigures;
+  const floorPlan = new FloorPlanBuilder();
+  try {
+    assembly = assemblyFigures(readAssembly(source.outdir, floorPlan.visit));
+  } catch (error) {
+    return { ...partial, app: { ...app.figures, ok: false, error: `reading the assembly: ${firstLine(error)}` } };
+  }
+  const planFile = path.join(workDir, 'floor-plan.json');
+  fs.writeFileSync(planFile, JSON.stringify(floorPlan.stacks));
+  const floorOutdir = path.join(workDir, 'cdk.out.floor');
+  const floorResult = path.join(workDir, 'floor.result.json');
+  const floorRun = await runChild(
+    'cdk-floor.ts',
+    { planFile, outdir: floorOutdir, resultFile: floorResult, liftResourceLimit: options.liftResourceLimit },
+    { resultFile: floorResult, timeoutMs: options.timeoutMs, env: childEnv(options) },
+  );
+  const floor = synthFigures(floorRun, floorOutdir);
+  log(`${size.name}: CDK floor ${describe(floor)}`);
+  return {
+    ...partial,
+    floor,
+    assembly,
+    ratio: ratio(app.figures, floor),
+    ratioWithoutNag: withoutNag ? ratio(withoutNag.figures, floor) : undefined,
+  };
+}
+
+function childEnv(options: BenchOptions): Record<string, string> {
+  return { CDK_VALIDATION: options.cfnValidation ? 'true' : 'false' };
+}
+
+function synthFigures(run: ChildRun, outdir: string): SynthFigures {
+  const result = run.result;
+  const completed = fs.existsSync(path.join(outdir, 'manifest.json'));
+  if (result === undefined) return { ok: false, completed, processSeconds: run.processSeconds, error: run.failure };
+  const failedValidation = result.validationFailed || /^ValidationFailed\b/.test(result.error ?? '');
+  const error = failedValidation ? `validation errors: ${validationSummary(outdir)}` : result.error;
+  return {
+    ok: result.ok && !failedValidation,
+    completed,
+    wallSeconds: result.wallSeconds,
+    phases: result.phases,
+    peakRssMb: result.maxRssKb / 1024,
+    processSeconds: run.processSeconds,
+    ...(error === undefined ? {} : { error }),
+  };
+}
+
+/** Only comparable when both synths ran to the end (validation errors included). */
+function ratio(lakemesh: SynthFigures, floor: SynthFigures): number | undefined {
+  if (!lakemesh.completed || !floor.completed || lakemesh.wallSeconds === undefined || !floor.wallSeconds) return undefined;
+  return lakemesh.wallSeconds / floor.wallSeconds;
+}
+
+function assemblyFigures(stats: AssemblyStats): AssemblyFigures {
+  return {
+    stacks: stats.stacks.length,
+    totalResources: stats.totalResources,
+    largestByResources: stats.largestByResources,
+    largestByBytes: stats.largestByBytes,
+    lakeFormationWrites: stats.lakeFormationWrites,
+    lakeFormationChainInStack: stats.lakeFormationChainInStack,
+    lakeFormationChain: stats.lakeFormationChain,
+    perStack: stats.stacks.map(({ stackName, resources, templateBytes, lakeFormationWrites, lakeFormationChain }) => ({
+      stackName,
+      resources,
+      templateBytes,
+      lakeFormationWrites,
+      lakeFormationChain,
+    })),
+  };
+}
+
+function describe(figures: SynthFigures): string {
+  const time = figures.wallSeconds === undefined ? '' : ` ${figures.wallSeconds.toFixed(1)} s`;
+  const rss = figures.peakRssMb === undefined ? '' : `, peak RSS ${Math.round(figures.peakRssMb)} MB`;
+  return `${figures.ok ? 'ok' : 'FAILED'}${time}${rss}${figures.error ? ` — ${figures.error}` : ''}`;
+}
