@@ -12,6 +12,9 @@ import { MeshApp } from '../lib/app/mesh-app';
 import { formatProblem, LakemeshError } from '../lib/errors';
 import { loadLockedMesh } from '../lib/lock/load-locked-mesh';
 
+/** Name of the error aws-cdk-lib throws when a validation plugin (a nag pack) or the template validator reports errors. */
+const VALIDATION_FAILED = 'ValidationFailed';
+
 function main(): void {
   const app = new App();
   try {
@@ -21,10 +24,17 @@ function main(): void {
     addCompliancePacks(app);
     app.synth();
   } catch (error) {
-    if (!(error instanceof LakemeshError)) throw error;
-    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    process.stderr.write(`lakemesh: ${error.problems.length} problem(s) found; nothing was synthesized\n`);
-    process.exit(1);
+    if (error instanceof LakemeshError) {
+      for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+      process.stderr.write(`lakemesh: ${error.problems.length} problem(s) found; nothing was synthesized\n`);
+      process.exit(1);
+    }
+    if (error instanceof Error && error.name === VALIDATION_FAILED) {
+      // The packs and the template validator have printed their findings above.
+      process.stderr.write(`lakemesh: ${error.message.split('\n')[0]}\n`);
+      process.exit(1);
+    }
+    throw error;
   }
 }
 
