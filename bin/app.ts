@@ -9,11 +9,8 @@ import { App } from 'aws-cdk-lib';
 import { addCompliancePacks } from '../lib/app/compliance';
 import { meshConfigPath } from '../lib/app/mesh-config-path';
 import { MeshApp } from '../lib/app/mesh-app';
-import { formatProblem, LakemeshError } from '../lib/errors';
+import { reportSynthFailure } from '../lib/app/synth-failure';
 import { loadLockedMesh } from '../lib/lock/load-locked-mesh';
-
-/** Name of the error aws-cdk-lib throws when a validation plugin (a nag pack) or the template validator reports errors. */
-const VALIDATION_FAILED = 'ValidationFailed';
 
 function main(): void {
   const app = new App();
@@ -24,17 +21,9 @@ function main(): void {
     addCompliancePacks(app);
     app.synth();
   } catch (error) {
-    if (error instanceof LakemeshError) {
-      for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-      process.stderr.write(`lakemesh: ${error.problems.length} problem(s) found; nothing was synthesized\n`);
-      process.exit(1);
-    }
-    if (error instanceof Error && error.name === VALIDATION_FAILED) {
-      // The packs and the template validator have printed their findings above.
-      process.stderr.write(`lakemesh: ${error.message.split('\n')[0]}\n`);
-      process.exit(1);
-    }
-    throw error;
+    const exitCode = reportSynthFailure(error, (text) => process.stderr.write(text));
+    if (exitCode === undefined) throw error;
+    process.exit(exitCode);
   }
 }
 
