@@ -16,9 +16,9 @@ export function reportSynthFailure(error: unknown, write: (text: string) => void
     return 1;
   }
   if (error instanceof Error && error.name === VALIDATION_FAILED) {
-    // The message repeats the whole report; its closing line says where the report file is.
-    const lines = error.message.split('\n').map((line) => line.trim()).filter(Boolean);
-    write(`lakemesh: ${lines.find((line) => line.startsWith('Validation failed')) ?? lines[lines.length - 1]}\n`);
+    // The message repeats the whole report (printed above already); keep where its copy is.
+    const reportFile = /\S*validation-report\.json/.exec(error.message)?.[0];
+    write(`lakemesh: synth stopped by compliance or template validation errors (listed above)${reportFile ? `; report: ${reportFile}` : ''}\n`);
     return 1;
   }
   return undefined;

@@ -37,7 +37,7 @@ test('a failed compliance check ends with its one-line summary, no stack trace, 
   }
   const { exitCode, text } = report(thrown);
   expect(exitCode).toBe(1);
-  expect(text).toMatch(/^lakemesh: Validation failed\..*validation-report\.json\n$/);
+  expect(text).toMatch(/^lakemesh: synth stopped by compliance or template validation errors \(listed above\); report: \S+validation-report\.json\n$/);
   expect(text).not.toContain('    at ');
 });
 
