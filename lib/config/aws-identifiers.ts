@@ -7,6 +7,9 @@
 const ACCOUNT_PATTERN = /^\d{12}$/;
 /** `eu-west-1`, `us-gov-west-1`, `us-isob-east-1`, `cn-north-1`, `eusc-de-east-1`. */
 const REGION_PATTERN = /^[a-z]{2,4}(?:-[a-z]+)?-[a-z]+-\d{1,2}$/;
+/** IAM role and user names are 1–64 characters; paths at most 512. */
+const MAX_IAM_NAME_LENGTH = 64;
+const MAX_IAM_PATH_LENGTH = 512;
 /** `arn:<partition>:iam::<account>:role|user/<path/><name>`. */
 const IAM_PRINCIPAL_PATTERN = /^arn:(aws[a-z-]*):iam::(\d{12}):(role|user)\/([\w+=,.@/-]+)$/;
 
@@ -69,6 +72,14 @@ export function parseIamPrincipal(value: string, allowed: readonly PrincipalKind
   const kind = match[3] as PrincipalKind;
   if (!allowed.includes(kind)) {
     return { ok: false, reason: `expected ${example}, got the IAM ${kind} ${JSON.stringify(value)}` };
+  }
+  const pathAndName = match[4];
+  const name = pathAndName.slice(pathAndName.lastIndexOf('/') + 1);
+  if (name === '' || name.length > MAX_IAM_NAME_LENGTH || pathAndName.length - name.length + 1 > MAX_IAM_PATH_LENGTH) {
+    return {
+      ok: false,
+      reason: `the IAM ${kind} name ${JSON.stringify(name)} in ${JSON.stringify(value)} cannot exist: IAM ${kind} names are 1–${MAX_IAM_NAME_LENGTH} characters and paths at most ${MAX_IAM_PATH_LENGTH}; copy the ARN from the IAM console`,
+    };
   }
   return { ok: true, principal: { partition: match[1], account: match[2], kind } };
 }

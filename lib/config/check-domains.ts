@@ -21,6 +21,13 @@ import { domainBucketName, isName, MAX_BUCKET_NAME_LENGTH, MAX_DATABASE_NAME_LEN
 import { checkName, compare, NameRegistry } from './names';
 import { DomainConfig, GovernanceConfig, ProductConfig } from './model';
 
+/**
+ * Contracts are YAML or JSON files. Anything else is refused unread: a path in a pull request
+ * could otherwise make `lakemesh validate` quote the start of another file (`.env`, `/etc/passwd`)
+ * in its error message, in a CI log.
+ */
+const CONTRACT_FILE_EXTENSION = /\.(ya?ml|json)$/i;
+
 /** Bucket name prefixes S3 reserves. */
 const RESERVED_BUCKET_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
 
@@ -132,6 +139,14 @@ class ContractRegistry {
         MESH_CODES.contractNotFound,
         entryPath,
         `contract file ${JSON.stringify(entry)} not found (looked for ${file}); paths are relative to mesh.yaml`,
+      );
+      return undefined;
+    }
+    if (!CONTRACT_FILE_EXTENSION.test(file)) {
+      this.ctx.report(
+        MESH_CODES.notAContractFile,
+        entryPath,
+        `contract file ${JSON.stringify(entry)} is not a .yaml, .yml or .json file; list the ODCS contract file (lakemesh reads no other files)`,
       );
       return undefined;
     }

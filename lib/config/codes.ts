@@ -77,6 +77,10 @@ export const MESH_CODES = {
   notReadRole: 'LM234',
   /** A consumer lists no principals. */
   noPrincipals: 'LM235',
+  /** The consumer's CloudFormation stack name `<mesh>-consumer-<consumer>` is longer than 128 characters. */
+  stackNameTooLong: 'LM236',
+  /** A `products[]` entry names a file that is not `.yaml`, `.yml` or `.json`. */
+  notAContractFile: 'LM237',
 } as const;
 
 export type MeshCode = (typeof MESH_CODES)[keyof typeof MESH_CODES];

@@ -171,9 +171,11 @@ class PartParser {
     list.forEach((entry, index) => {
       const result = this.parseReporting(schema, entry, [key, index]);
       if (result.value !== undefined) parsed.push({ index, value: result.value });
-      if (!result.clean && entry !== null && typeof entry === 'object' && typeof (entry as { name?: unknown }).name === 'string') {
-        unchecked.add((entry as { name: string }).name);
-      }
+      if (result.clean) return;
+      const name = entry !== null && typeof entry === 'object' ? (entry as { name?: unknown }).name : undefined;
+      // A broken entry without a readable name could be any of them: report no reference as unknown.
+      if (typeof name === 'string') unchecked.add(name);
+      else unchecked.addAll();
     });
     return parsed;
   }

@@ -12,6 +12,8 @@ export const NAME_PATTERN = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9]))*$/;
 
 /** S3 bucket names are 3–63 characters. */
 export const MAX_BUCKET_NAME_LENGTH = 63;
+/** CloudFormation stack names are 1–128 characters. */
+export const MAX_STACK_NAME_LENGTH = 128;
 /** Glue database names are 1–255 characters. */
 export const MAX_DATABASE_NAME_LENGTH = 255;
 

@@ -178,6 +178,7 @@ function rowFilter(
       ctx.report(CONTRACT_CODES.invalidLakemeshValue, path, `${name} is empty; write a PartiQL condition such as "country = 'DE'", or remove the property`);
       return undefined;
     }
+    if (refuseUnacceptedCharacter(ctx, value, path)) return undefined;
     return { kind: 'all-tables', expression: value.trim() };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.keys(value).length === 0) {
@@ -200,9 +201,30 @@ function rowFilter(
       ctx.report(CONTRACT_CODES.invalidLakemeshValue, [...path, tableRef], `${name} for table "${tableRef}" must be a PartiQL condition (a non-empty string), got ${describe(expression)}`);
       continue;
     }
+    if (refuseUnacceptedCharacter(ctx, expression, [...path, tableRef])) continue;
     expressions[table.name] = expression.trim();
   }
   return { kind: 'per-table', expressions };
+}
+
+/**
+ * Characters Lake Formation refuses in `RowFilter.FilterExpression` (its pattern admits tab, line
+ * breaks and printable Unicode only). Caught here, a stray control character fails validation
+ * instead of the deploy.
+ * @see https://docs.aws.amazon.com/lake-formation/latest/APIReference/API_RowFilter.html
+ */
+const NOT_IN_FILTER_EXPRESSION = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+function refuseUnacceptedCharacter(ctx: ContractContext, expression: string, path: readonly PathSegment[]): boolean {
+  const found = NOT_IN_FILTER_EXPRESSION.exec(expression);
+  if (!found) return false;
+  const codePoint = `U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  ctx.report(
+    CONTRACT_CODES.invalidLakemeshValue,
+    path,
+    `${LAKEMESH_ROLE_PROPERTIES.rowFilter} contains the character ${codePoint} at position ${found.index + 1}, which Lake Formation does not accept in a filter expression; remove it (tabs and line breaks are fine)`,
+  );
+  return true;
 }
 
 function allColumns(table: ContractTable): ContractColumn[] {

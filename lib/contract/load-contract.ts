@@ -5,7 +5,7 @@
 import { LakemeshError, Problem, sortProblems } from '../errors';
 import { zodProblems } from '../source/zod-problems';
 import { readYamlSource, YamlSource } from '../source/yaml-source';
-import { ContractDescription, DataContract } from './model';
+import { ContractDescription, ContractStatus, DataContract } from './model';
 import { CONTRACT_CODES } from './codes';
 import { ContractContext } from './context';
 import { fingerprint } from './fingerprint';
@@ -80,7 +80,7 @@ function buildContract(ctx: ContractContext, raw: OdcsContract): DataContract {
     apiVersion: raw.apiVersion,
     id: raw.id,
     version: raw.version,
-    status: raw.status,
+    status: canonicalStatus(raw.status),
     domain: raw.domain,
     dataProduct: raw.dataProduct ?? raw.name,
     productSlug: productSlug(ctx, raw),
@@ -94,6 +94,17 @@ function buildContract(ctx: ContractContext, raw: OdcsContract): DataContract {
     fingerprint: fingerprint(ctx.source.data),
     location: ctx.locate([]),
   };
+}
+
+const KNOWN_STATUSES: readonly string[] = ['proposed', 'draft', 'active', 'deprecated', 'retired'];
+
+/**
+ * The statuses lakemesh gates on, in lower case whatever the contract wrote: `Retired` must fail
+ * like `retired`, and `Draft` must not be shared. Other statuses are kept as written.
+ */
+function canonicalStatus(status: string): ContractStatus {
+  const lower = status.trim().toLowerCase();
+  return KNOWN_STATUSES.includes(lower) ? lower : status;
 }
 
 /** Slug of `dataProduct`, else `name`, else `id` (every ODCS contract has one). */

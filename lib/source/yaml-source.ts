@@ -1,16 +1,20 @@
 /**
  * Reads a YAML or JSON input file defensively and keeps the parsed document, so that every later
- * problem can point at `file:line:column`. Guards: size cap, UTF-8 only, no duplicate keys, alias
- * expansion capped (a "billion laughs" file fails fast instead of eating memory).
+ * problem can point at `file:line:column`. Guards: regular files only, size cap, UTF-8 only, no
+ * duplicate keys, alias expansion capped (a "billion laughs" file fails fast instead of eating
+ * memory), nesting depth capped and no alias inside itself (later steps recurse over the data).
  */
 import * as fs from 'node:fs';
 import { Document, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { LakemeshError, Problem, SourceLocation } from '../errors';
+import { dataShape, firstNodeDeeperThan } from './nesting';
 
 /** Inputs are hand-written configuration; anything larger is a mistake or an attack. */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 /** yaml's own default is 100; contracts legitimately reuse a few anchors, nothing needs more. */
 export const MAX_ALIAS_COUNT = 100;
+/** Contracts nest a dozen levels; far deeper input would only exhaust the call stack of later steps. */
+export const MAX_NESTING_DEPTH = 64;
 
 export type PathSegment = string | number;
 
@@ -78,6 +82,10 @@ export const SOURCE_CODES = {
   syntax: 'LM004',
   empty: 'LM005',
   notAMapping: 'LM006',
+  /** Collections nested deeper than `MAX_NESTING_DEPTH`. */
+  tooDeep: 'LM007',
+  /** An alias inside the collection its anchor names: the data would be infinite. */
+  circularAlias: 'LM008',
 } as const;
 
 /** Reads and parses `file`; throws `LakemeshError` with a located problem on any failure. */
@@ -87,6 +95,10 @@ export function readYamlSource(file: string): YamlSource {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) {
       throw LakemeshError.of(SOURCE_CODES.unreadable, `${file}: is a directory, expected a YAML or JSON file`);
+    }
+    // Devices and pipes can be endless (/dev/zero) or block forever (a FIFO nobody writes to).
+    if (!stat.isFile()) {
+      throw LakemeshError.of(SOURCE_CODES.unreadable, `${file}: not a regular file (a device, pipe or socket); expected a YAML or JSON file`);
     }
     if (stat.size > MAX_SOURCE_BYTES) {
       throw LakemeshError.of(
@@ -117,13 +129,20 @@ export function parseYamlSource(file: string, bytes: Uint8Array): YamlSource {
   }
 
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  // stringKeys: `1:` and `"1":` are the same JS key, so only as strings can duplicates be caught;
+  // a list or mapping used as a key would otherwise be stringified silently.
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, stringKeys: true });
+  // Before syntax errors: nesting deep enough to overflow the parser's stack surfaces there too.
+  const tooDeep = firstNodeDeeperThan(document.contents, MAX_NESTING_DEPTH);
+  if (tooDeep !== undefined) throw tooDeepError(file, lines.linePos(rangeStart(tooDeep) ?? 0));
   const syntaxErrors = document.errors.map((error): Problem => {
     const { line, col } = lines.linePos(error.pos[0]);
+    if (error.code === 'RESOURCE_EXHAUSTION') return tooDeepError(file, { line, col }).problems[0];
+    const reason = error.code === 'NON_STRING_KEY' ? 'keys must be plain text, not lists, mappings or empty' : firstLine(error.message);
     return {
       code: SOURCE_CODES.syntax,
       path: '',
-      message: `invalid YAML: ${firstLine(error.message)}`,
+      message: `invalid YAML: ${reason}`,
       location: { file, line, column: col },
     };
   });
@@ -139,15 +158,29 @@ export function parseYamlSource(file: string, bytes: Uint8Array): YamlSource {
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
+    const message = firstLine((error as Error).message);
+    const hint = /excessive alias count/i.test(message) ? ' (aliases expand to more than lakemesh accepts; write the values out)' : '';
     throw new LakemeshError([
       {
         code: SOURCE_CODES.syntax,
         path: '',
-        message: `invalid YAML: ${firstLine((error as Error).message)} (aliases expand to more than lakemesh accepts; write the values out)`,
+        message: `invalid YAML: ${message}${hint}`,
         location: { file, line: 1, column: 1 },
       },
     ]);
   }
+  const shape = dataShape(data);
+  if (shape.kind === 'circular') {
+    throw new LakemeshError([
+      {
+        code: SOURCE_CODES.circularAlias,
+        path: '',
+        message: 'an alias refers to the collection that holds it, which would make the data infinite; write the values out instead of the alias',
+        location: { file, line: 1, column: 1 },
+      },
+    ]);
+  }
+  if (shape.depth > MAX_NESTING_DEPTH) throw tooDeepError(file, { line: 1, col: 1 });
   if (!isCollection(document.contents) || !isMap(document.contents)) {
     const where = rangeStart(document.contents) ?? 0;
     const { line, col } = lines.linePos(where);
@@ -156,6 +189,17 @@ export function parseYamlSource(file: string, bytes: Uint8Array): YamlSource {
     ]);
   }
   return new YamlSource(file, data, document, lines);
+}
+
+function tooDeepError(file: string, position: { line: number; col: number }): LakemeshError {
+  return new LakemeshError([
+    {
+      code: SOURCE_CODES.tooDeep,
+      path: '',
+      message: `the YAML nests deeper than ${MAX_NESTING_DEPTH} levels; lakemesh inputs need far fewer, check that this is the right file`,
+      location: { file, line: position.line, column: position.col },
+    },
+  ]);
 }
 
 function rangeStart(node: unknown): number | undefined {
@@ -171,6 +215,9 @@ export function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+  // Explicit YAML tags (`!!timestamp`, `!!binary`) give objects that are not mappings.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : `a date (${value.toISOString()})`;
+  if (value instanceof Uint8Array) return 'binary data';
   if (typeof value === 'object') return 'a mapping';
   return `a ${typeof value} (${String(value)})`;
 }

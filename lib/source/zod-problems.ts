@@ -20,6 +20,7 @@ export function zodProblems(source: YamlSource, schema: z.ZodType, error: z.ZodE
   for (const issue of error.issues) {
     const path = issue.path.filter((p): p is PathSegment => typeof p === 'string' || typeof p === 'number');
     const received = valueAt(source.data, path);
+    const expected = expectedType(issue);
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schema, path);
       for (const key of issue.keys) {
@@ -27,16 +28,45 @@ export function zodProblems(source: YamlSource, schema: z.ZodType, error: z.ZodE
           source.problem(SCHEMA_CODES.unknownKey, [...path, key], `unknown key "${key}"${didYouMean(key, known)}`, { key: true }),
         );
       }
-    } else if (issue.code === 'invalid_type' && received === undefined) {
-      problems.push(source.problem(SCHEMA_CODES.missing, path, `is required (${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`})`));
-    } else if (issue.code === 'invalid_type') {
-      const expected = issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
+    } else if (expected !== undefined && received === undefined) {
+      problems.push(source.problem(SCHEMA_CODES.missing, path, `is required (${expected})`));
+    } else if (expected !== undefined) {
       problems.push(source.problem(SCHEMA_CODES.wrongType, path, `expected ${expected}, got ${describe(received)}`));
     } else {
       problems.push(source.problem(SCHEMA_CODES.invalidValue, path, `${lowerFirst(issue.message)}, got ${describe(received)}`));
     }
   }
   return problems;
+}
+
+/**
+ * The type an issue asked for, in words (`a mapping`, `a string or a number`), when the issue is
+ * only about the type: a plain type mismatch, or a union none of whose options took the type.
+ */
+function expectedType(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code === 'invalid_type') return typeNoun(issue.expected);
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return undefined;
+  const nouns: string[] = [];
+  for (const option of issue.errors) {
+    const [only] = option;
+    if (option.length !== 1 || only.code !== 'invalid_type' || only.path.length > 0) return undefined;
+    nouns.push(typeNoun(only.expected));
+  }
+  return [...new Set(nouns)].join(' or ');
+}
+
+function typeNoun(expected: string): string {
+  switch (expected) {
+    case 'object':
+    case 'record':
+      return 'a mapping';
+    case 'array':
+      return 'a list';
+    case 'int':
+      return 'a whole number';
+    default:
+      return `a ${expected}`;
+  }
 }
 
 function lowerFirst(text: string): string {
