@@ -69,10 +69,20 @@ export function glueTableInput(table: ContractTable, context: TableInputContext)
 }
 
 function glueColumn(column: ContractColumn): glue.CfnTable.ColumnProperty {
-  return { name: column.name, type: column.type, comment: truncate(column.description, MAX_COLUMN_COMMENT_LENGTH) };
+  return { name: column.name, type: column.type, comment: truncate(singleLine(column.description), MAX_COLUMN_COMMENT_LENGTH) };
 }
 
 /** `text` cut to `max` characters (ending in `…` when cut), as Glue length limits require. */
+/**
+ * Glue refuses line breaks and other control characters in column comments, and a YAML block
+ * description (`description: >`) always ends in one: runs of white space become one space.
+ */
+export function singleLine(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+}
+
 export function truncate(text: string | undefined, max: number): string | undefined {
   if (text === undefined) return undefined;
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
