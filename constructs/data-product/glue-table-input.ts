@@ -79,7 +79,6 @@ function glueColumn(column: ContractColumn): glue.CfnTable.ColumnProperty {
  */
 export function singleLine(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '').trim();
 }
 
