@@ -9,7 +9,7 @@ import packageJson from '../../package.json';
 import { LakemeshError } from '../errors';
 import { CommandContext } from './command-context';
 import { CliIo, EXIT_CODES, processIo } from './io';
-import { reportProblems } from './report-problems';
+import { printable, reportProblems } from './report-problems';
 import { registerValidateCommand } from './validate-command';
 import { registerAuditCommand } from './audit-command';
 import { registerDiffCommand } from './diff-command';
@@ -54,7 +54,7 @@ function handleError(error: unknown, io: CliIo): number {
     return EXIT_CODES.invalid;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`lakemesh: internal error: ${message.split('\n')[0]} (this is a bug in lakemesh; please report it with the command you ran)\n`);
+  io.stderr(`lakemesh: internal error: ${printable(message.split("\n")[0])} (this is a bug in lakemesh; please report it with the command you ran)\n`);
   return EXIT_CODES.internal;
 }
 
