@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'cdk.out/**', 'dist/**', '**/*.js', '**/*.mjs', 'bench/results/**'] },
+  { ignores: ['node_modules/**', 'cdk.out/**', '.tmp/**', 'dist/**', '**/*.js', '**/*.mjs', 'bench/results/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -2,7 +2,7 @@
  * What a contract must satisfy to become a product of a domain: provisionable (tables only), not
  * retired, of this domain, classified with the domain's ontology, in a format Glue can catalog.
  */
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { MAX_DATABASE_NAME_LENGTH, productDatabaseName } from '../../lib/config/naming';
 import { DataContract } from '../../lib/contract/model';
@@ -25,7 +25,7 @@ export function checkProduct(scope: IConstruct, contract: DataContract, domain: 
       `contract ${contract.id} ${contract.version} is retired; a retired product cannot be provisioned, remove it from domain ${domain.domainName} (its data stays in the bucket)`,
     );
   }
-  if (Stack.of(scope) !== Stack.of(domain)) {
+  if (!inDomainStack(Stack.of(scope), Stack.of(domain))) {
     add(
       PRODUCT_CODES.productOutsideDomainStack,
       '',
@@ -67,4 +67,24 @@ export function checkProduct(scope: IConstruct, contract: DataContract, domain: 
   }
   problems.throwIfAny();
   return format!;
+}
+
+/**
+ * The product's stack is the domain's, or a shard of it: same literal account and region, and
+ * deploying after the domain's stack (directly or through other stacks), which holds the bucket.
+ */
+function inDomainStack(stack: Stack, domainStack: Stack): boolean {
+  if (stack === domainStack) return true;
+  const concrete = (value: string) => !Token.isUnresolved(value);
+  if (!concrete(stack.account) || !concrete(stack.region) || stack.account !== domainStack.account || stack.region !== domainStack.region) return false;
+  const seen = new Set<Stack>();
+  const pending = [...stack.dependencies];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (next === domainStack) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    pending.push(...next.dependencies);
+  }
+  return false;
 }

@@ -4,27 +4,25 @@
  * table, LF-Tags (domain and product on the database, classification per column), the retention
  * lifecycle rule, and Lake Formation grants for the domain's producers.
  */
-import { createHash } from 'node:crypto';
 import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lakeformation from 'aws-cdk-lib/aws-lakeformation';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, IDependable } from 'constructs';
-import { productDatabaseName, qualifiedProductName } from '../../lib/config/naming';
-import { ContractTable, DataContract } from '../../lib/contract/model';
+import { domainBucketName, productDatabaseName, qualifiedProductName } from '../../lib/config/naming';
+import { DataContract } from '../../lib/contract/model';
 import { LakemeshError } from '../../lib/errors';
-import { PRODUCT_METADATA_KEY, ProductMetadata } from '../../lib/grants/grant-metadata';
-import { databaseKey, PermissionResource, tableKey } from '../../lib/plan/permission-key';
+import { ProductMetadata } from '../../lib/grants/grant-metadata';
+import { PermissionResource } from '../../lib/plan/permission-key';
 import { compileRuleset } from '../../lib/quality';
 import { LakeFormationPermissions } from '../grants/lake-formation-permissions';
 import type { DataDomain } from '../domain/data-domain';
-import { CLASSIFICATION_TAG_KEY, DOMAIN_TAG_KEY, PRODUCT_TAG_KEY } from '../domain/domain-tags';
 import { GLUE_PRODUCER_ACTIONS, GLUE_READ_ACTIONS, GLUE_WRITE_ACTIONS, grantCatalogAccess } from './catalog-access';
 import { checkProduct } from './check-product';
 import { PRODUCT_CODES } from './codes';
 import { IDataProduct } from './data-product-ref';
-import { glueTableInput, MAX_TABLE_DESCRIPTION_LENGTH, truncate } from './glue-table-input';
 import { lakeFormationPrincipal } from './lake-formation-principal';
+import { addProductCatalog, ProductCatalogTable } from './product-catalog';
 import { StorageFormat } from './storage-format';
 
 /** How long an overwritten or expired object version stays recoverable (capped at the retention). */
@@ -53,7 +51,9 @@ const PRODUCER_TABLES = ['SELECT', 'INSERT', 'DELETE', 'ALTER', 'DESCRIBE'];
 
 /**
  * A data product in its domain's account, built from its contract. Create it with
- * `domain.addDataProduct(id, { contract })`; it must live in the domain's stack.
+ * `domain.addDataProduct(id, { contract })`. It lives in the domain's stack, or in another stack of
+ * the same account and region that depends on it (a shard of a domain with many products), where
+ * it reaches the domain bucket by its name.
  *
  * Tables are stored as `s3://<domain bucket>/<product>/<table>/` in the contract's storage format:
  * the `format` of the first `servers[]` entry that declares one, else Parquet.
@@ -74,6 +74,8 @@ export class DataProduct extends Construct implements IDataProduct {
   /** The Glue database. */
   readonly database: glue.CfnDatabase;
   private readonly tablesByName = new Map<string, glue.CfnTable>();
+  /** The domain bucket as this product's stack sees it (imported by name in a shard: no cross-stack export). */
+  private readonly bucket: s3.IBucket;
 
   constructor(scope: Construct, id: string, props: DataProductProps) {
     super(scope, id);
@@ -88,6 +90,7 @@ export class DataProduct extends Construct implements IDataProduct {
     this.catalogId = Stack.of(this).account;
     this.catalogRegion = Stack.of(this).region;
     this.s3Prefix = contract.productSlug;
+    this.bucket = bucketIn(this, domain);
     const productTag = domain.registerProduct(this);
 
     const metadata: ProductMetadata = {
@@ -96,26 +99,19 @@ export class DataProduct extends Construct implements IDataProduct {
       contractVersion: contract.version,
       owner: contract.owner ?? domain.owner,
     };
-    this.database = new glue.CfnDatabase(this, 'Resource', {
-      catalogId: this.catalogId,
-      databaseInput: {
-        name: this.databaseName,
-        description: truncate(contract.description?.purpose, MAX_TABLE_DESCRIPTION_LENGTH),
-        locationUri: domain.bucket.s3UrlForObject(`${this.s3Prefix}/`),
-        createTableDefaultPermissions: [],
-        parameters: { 'lakemesh.contractId': contract.id, 'lakemesh.contractVersion': contract.version },
-      },
+    const catalog = addProductCatalog(this, {
+      metadata,
+      format: this.storageFormat,
+      databaseLocation: this.bucket.s3UrlForObject(`${this.s3Prefix}/`),
+      tableLocation: (table) => this.bucket.s3UrlForObject(`${this.s3Prefix}/${table.name}/`),
+      locationRegistration: domain.registration,
+      tags: { domain: domain.tags.domainTag, product: productTag, classification: domain.tags.classificationTag },
     });
-    this.database.addMetadata(PRODUCT_METADATA_KEY, metadata);
-    this.database.node.addDependency(domain.registration);
-
-    const tags = this.tagAssociation('DatabaseTags', databaseKey(this.catalogId, this.databaseName), { database: { catalogId: this.catalogId, name: this.databaseName } }, [
-      { catalogId: this.catalogId, tagKey: DOMAIN_TAG_KEY, tagValues: [domain.domainName] },
-      { catalogId: this.catalogId, tagKey: PRODUCT_TAG_KEY, tagValues: [this.productName] },
-    ]);
-    tags.node.addDependency(this.database, domain.tags.domainTag, productTag);
-
-    for (const table of contract.tables) this.addTable(table, metadata);
+    this.database = catalog.database;
+    for (const table of catalog.tables) {
+      this.tablesByName.set(table.definition.name, table.resource);
+      this.addQualityRuleset(table);
+    }
     this.addRetention(props);
     for (const producer of domain.producers) this.grantProducer(producer);
   }
@@ -158,7 +154,7 @@ export class DataProduct extends Construct implements IDataProduct {
 
   /** The S3 ARN of the product's location, as Lake Formation names it in data location grants. */
   get locationArn(): string {
-    return `${this.domain.bucket.bucketArn}/${this.s3Prefix}`;
+    return `${this.bucket.bucketArn}/${this.s3Prefix}`;
   }
 
   private grantProducer(producer: iam.IRole): void {
@@ -187,39 +183,9 @@ export class DataProduct extends Construct implements IDataProduct {
     LakeFormationPermissions.of(this).add({ principal, resource, permissions, dependsOn });
   }
 
-  private addTable(table: ContractTable, metadata: ProductMetadata): void {
-    const { domain, contract } = this;
-    const scope = new Construct(this, `Table-${table.name}`);
-    const resource = new glue.CfnTable(scope, 'Resource', {
-      catalogId: this.catalogId,
-      databaseName: this.databaseName,
-      tableInput: glueTableInput(table, {
-        contract,
-        owner: metadata.owner,
-        format: this.storageFormat,
-        location: domain.bucket.s3UrlForObject(`${this.s3Prefix}/${table.name}/`),
-      }),
-    });
-    resource.addMetadata(PRODUCT_METADATA_KEY, metadata);
-    resource.node.addDependency(this.database);
-    this.tablesByName.set(table.name, resource);
-
-    const byClassification = new Map<string, string[]>();
-    for (const column of [...table.columns, ...table.partitionKeys]) {
-      if (column.classification === undefined) continue;
-      byClassification.set(column.classification, [...(byClassification.get(column.classification) ?? []), column.name]);
-    }
-    for (const [classification, columnNames] of byClassification) {
-      const association = this.tagAssociation(
-        `ClassificationTags${shortHash(classification)}`,
-        tableKey(this.catalogId, this.databaseName, table.name),
-        { tableWithColumns: { catalogId: this.catalogId, databaseName: this.databaseName, name: table.name, columnNames } },
-        [{ catalogId: this.catalogId, tagKey: CLASSIFICATION_TAG_KEY, tagValues: [classification] }],
-        scope,
-      );
-      association.node.addDependency(resource, domain.tags.classificationTag);
-    }
-
+  /** The table's Data Quality ruleset, compiled from its contract quality rules and the SLA. */
+  private addQualityRuleset({ definition: table, scope, resource }: ProductCatalogTable): void {
+    const { contract } = this;
     const compiled = compileRuleset(table, contract.sla);
     for (const skipped of compiled.skipped) {
       Annotations.of(scope).addWarningV2(
@@ -237,18 +203,6 @@ export class DataProduct extends Construct implements IDataProduct {
     ruleset.node.addDependency(resource);
   }
 
-  private tagAssociation(
-    id: string,
-    catalogObject: string,
-    resource: lakeformation.CfnTagAssociation.ResourceProperty,
-    lfTags: lakeformation.CfnTagAssociation.LFTagPairProperty[],
-    scope: Construct = this,
-  ): lakeformation.CfnTagAssociation {
-    const association = new lakeformation.CfnTagAssociation(scope, id, { resource, lfTags });
-    LakeFormationPermissions.of(this).addWrite(association, [catalogObject]);
-    return association;
-  }
-
   private addRetention(props: DataProductProps): void {
     const days = props.contract.sla.retentionDays;
     if (days === undefined || days < 1) return;
@@ -262,6 +216,10 @@ export class DataProduct extends Construct implements IDataProduct {
   }
 }
 
-function shortHash(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 8).toUpperCase();
+/** The domain's bucket, or in another stack (a shard of the domain's) the same bucket imported by its name. */
+function bucketIn(product: Construct, domain: DataDomain): s3.IBucket {
+  const stack = Stack.of(product);
+  if (stack === Stack.of(domain)) return domain.bucket;
+  const bucketName = domainBucketName({ name: domain.meshName, region: stack.region }, { name: domain.domainName, account: stack.account });
+  return s3.Bucket.fromBucketAttributes(product, 'DomainBucket', { bucketName, account: stack.account, region: stack.region });
 }

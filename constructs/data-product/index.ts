@@ -6,3 +6,4 @@ export * from './lake-formation-principal';
 export * from './storage-format';
 export * from './catalog-access';
 export * from './check-product';
+export * from './product-catalog';

@@ -4,23 +4,31 @@
  * bucket (registered with this account's Lake Formation by `ProducerRegistration`). Consumers are
  * granted on these objects, because Lake Formation cannot re-share what another account shared.
  */
-import { createHash } from 'node:crypto';
 import { Stack } from 'aws-cdk-lib';
 import * as glue from 'aws-cdk-lib/aws-glue';
-import * as lakeformation from 'aws-cdk-lib/aws-lakeformation';
 import { Construct, IDependable } from 'constructs';
 import { productDatabaseName, qualifiedProductName } from '../../lib/config/naming';
 import { assertProvisionable } from '../../lib/contract/provisionable';
-import { ContractTable, DataContract } from '../../lib/contract/model';
-import { PRODUCT_METADATA_KEY, ProductMetadata } from '../../lib/grants/grant-metadata';
-import { databaseKey, tableKey } from '../../lib/plan/permission-key';
+import { DataContract } from '../../lib/contract/model';
+import { ProductMetadata } from '../../lib/grants/grant-metadata';
 import { IDataProduct } from '../data-product/data-product-ref';
-import { glueTableInput, MAX_TABLE_DESCRIPTION_LENGTH, truncate } from '../data-product/glue-table-input';
+import { addProductCatalog } from '../data-product/product-catalog';
 import { storageFormatOf } from '../data-product/storage-format';
 import { CLASSIFICATION_TAG_KEY, DOMAIN_TAG_KEY, PRODUCT_TAG_KEY } from '../domain/domain-tags';
-import { LakeFormationPermissions } from '../grants/lake-formation-permissions';
-import { LfTagOntology } from './lf-tag-ontology';
-import { ProducerRegistration } from './producer-registration';
+
+/** The account's LF-Tags by key: an `LfTagOntology`, or a stand-in for one that another stack of the account holds. */
+export interface ILfTags {
+  /** What a tag association with `key` waits for. */
+  tag(key: string): IDependable;
+}
+
+/** Where a producer's product prefixes are registered: a `ProducerRegistration`, or a stand-in for one in another stack. */
+export interface IProducerLocations {
+  /** What the catalog entry of the product stored under `prefix` waits for. */
+  location(prefix: string): IDependable;
+  /** `s3://bucket/prefix/…/` */
+  s3Url(prefix: string, ...rest: string[]): string;
+}
 
 export interface CentralProductProps {
   readonly contract: DataContract;
@@ -28,9 +36,9 @@ export interface CentralProductProps {
   /** Owner recorded on the tables when the contract names none. */
   readonly owner: string;
   /** The producer's registration in this account (gives the S3 location). */
-  readonly registration: ProducerRegistration;
+  readonly registration: IProducerLocations;
   /** The account's LF-Tags. */
-  readonly tags: LfTagOntology;
+  readonly tags: ILfTags;
 }
 
 export class CentralProduct extends Construct implements IDataProduct {
@@ -65,88 +73,21 @@ export class CentralProduct extends Construct implements IDataProduct {
       owner: contract.owner ?? props.owner,
     };
 
-    this.database = new glue.CfnDatabase(this, 'Resource', {
-      catalogId: this.catalogId,
-      databaseInput: {
-        name: this.databaseName,
-        description: truncate(contract.description?.purpose, MAX_TABLE_DESCRIPTION_LENGTH),
-        locationUri: registration.s3Url(prefix),
-        createTableDefaultPermissions: [],
-        parameters: { 'lakemesh.contractId': contract.id, 'lakemesh.contractVersion': contract.version },
-      },
+    const catalog = addProductCatalog(this, {
+      metadata,
+      format,
+      databaseLocation: registration.s3Url(prefix),
+      tableLocation: (table) => registration.s3Url(prefix, table.name),
+      locationRegistration: location,
+      tags: { domain: tags.tag(DOMAIN_TAG_KEY), product: tags.tag(PRODUCT_TAG_KEY), classification: tags.tag(CLASSIFICATION_TAG_KEY) },
+      classificationOrder: 'alphabetical',
     });
-    this.database.addMetadata(PRODUCT_METADATA_KEY, metadata);
-    this.database.node.addDependency(location);
-
-    this.tagAssociation(
-      'DatabaseTags',
-      databaseKey(this.catalogId, this.databaseName),
-      { database: { catalogId: this.catalogId, name: this.databaseName } },
-      [
-        { catalogId: this.catalogId, tagKey: DOMAIN_TAG_KEY, tagValues: [props.domainName] },
-        { catalogId: this.catalogId, tagKey: PRODUCT_TAG_KEY, tagValues: [this.productName] },
-      ],
-      [this.database, tags.tag(DOMAIN_TAG_KEY), tags.tag(PRODUCT_TAG_KEY)],
-    );
-
-    for (const table of contract.tables) {
-      this.addTable(table, metadata, registration.s3Url(prefix, table.name), format, tags);
-    }
+    this.database = catalog.database;
+    for (const table of catalog.tables) this.tablesByName.set(table.definition.name, table.resource);
   }
 
   /** The Glue tables, in contract order. */
   get tables(): readonly glue.CfnTable[] {
     return [...this.tablesByName.values()];
   }
-
-  private addTable(
-    table: ContractTable,
-    metadata: ProductMetadata,
-    location: string,
-    format: ReturnType<typeof storageFormatOf>,
-    tags: LfTagOntology,
-  ): void {
-    const scope = new Construct(this, `Table-${table.name}`);
-    const resource = new glue.CfnTable(scope, 'Resource', {
-      catalogId: this.catalogId,
-      databaseName: this.databaseName,
-      tableInput: glueTableInput(table, { contract: this.contract, owner: metadata.owner, format, location }),
-    });
-    resource.addMetadata(PRODUCT_METADATA_KEY, metadata);
-    resource.node.addDependency(this.database);
-    this.tablesByName.set(table.name, resource);
-
-    const byClassification = new Map<string, string[]>();
-    for (const column of [...table.columns, ...table.partitionKeys]) {
-      if (column.classification === undefined) continue;
-      byClassification.set(column.classification, [...(byClassification.get(column.classification) ?? []), column.name]);
-    }
-    for (const [classification, columnNames] of [...byClassification].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      this.tagAssociation(
-        `ClassificationTags${shortHash(classification)}`,
-        tableKey(this.catalogId, this.databaseName, table.name),
-        { tableWithColumns: { catalogId: this.catalogId, databaseName: this.databaseName, name: table.name, columnNames } },
-        [{ catalogId: this.catalogId, tagKey: CLASSIFICATION_TAG_KEY, tagValues: [classification] }],
-        [resource, tags.tag(CLASSIFICATION_TAG_KEY)],
-        scope,
-      );
-    }
-  }
-
-  private tagAssociation(
-    id: string,
-    catalogObject: string,
-    resource: lakeformation.CfnTagAssociation.ResourceProperty,
-    lfTags: lakeformation.CfnTagAssociation.LFTagPairProperty[],
-    after: readonly IDependable[],
-    scope: Construct = this,
-  ): void {
-    const association = new lakeformation.CfnTagAssociation(scope, id, { resource, lfTags });
-    association.node.addDependency(...after);
-    LakeFormationPermissions.of(this).addWrite(association, [catalogObject]);
-  }
-}
-
-function shortHash(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 8).toUpperCase();
 }

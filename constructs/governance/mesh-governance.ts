@@ -4,8 +4,9 @@
  * of the producer's product prefixes and per product the central Glue database and tables that
  * consumers are granted on.
  */
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Construct } from 'constructs';
+import { Construct, IConstruct, IDependable } from 'constructs';
 import { CLASSIFICATION_TAG_KEY, DEFAULT_CLASSIFICATIONS } from '../../lib/config/check-governance';
 import { SharingModel } from '../../lib/config/model';
 import { domainBucketName, qualifiedProductName } from '../../lib/config/naming';
@@ -13,15 +14,32 @@ import { DataContract } from '../../lib/contract/model';
 import { LakemeshError } from '../../lib/errors';
 import { didYouMean } from '../../lib/source/did-you-mean';
 import { DOMAIN_TAG_KEY, PRODUCT_TAG_KEY } from '../domain/domain-tags';
+import { DataProductReference } from '../data-product/data-product-reference';
 import { ContractGrant, GrantConsumer } from '../grants/contract-grant';
 import { CrossAccountVersion, DataLakeSettings } from '../lake-formation/data-lake-settings';
-import { CentralProduct } from './central-product';
+import { CentralProduct, ILfTags, IProducerLocations } from './central-product';
 import { GOVERNANCE_CODES } from './codes';
 import { LfTagOntology } from './lf-tag-ontology';
 import { ProducerRegistration } from './producer-registration';
 
 /** Sharing model when none is given: the governance account owns the catalog consumers see. */
 export const DEFAULT_SHARING_MODEL: SharingModel = 'central-catalog';
+
+/**
+ * What the governance construct places: the registration of a domain, the catalog entry of a
+ * product (`<domain>.<product>`), or every grant of a consumer on a product.
+ */
+export type GovernanceUnit =
+  | { readonly kind: 'registration'; readonly domain: string }
+  | { readonly kind: 'product'; readonly product: string }
+  | { readonly kind: 'grant'; readonly product: string; readonly consumer: string };
+
+/**
+ * Where a unit's constructs go: a construct with id `Governance` directly under another stack of
+ * the governance account (a shard), so that logical ids are the same in any stack; undefined for
+ * the governance construct itself.
+ */
+export type GovernancePlacement = (unit: GovernanceUnit) => Construct | undefined;
 
 /** A producing domain as the governance account sees it. */
 export interface GovernedDomain {
@@ -62,6 +80,13 @@ export interface MeshGovernanceProps {
    * @default - the execution role of the stack's `DefaultStackSynthesizer`
    */
   readonly deploymentRole?: iam.IRole;
+  /**
+   * Puts registrations, products and grants into other stacks of the governance account (shards,
+   * see docs/sharding.md). Those stacks must deploy after this one and after the stacks of the
+   * units they depend on; tags and settings stay here.
+   * @default - everything in this construct
+   */
+  readonly placement?: GovernancePlacement;
 }
 
 /** Options of `MeshGovernance.grant`. */
@@ -89,10 +114,12 @@ export class MeshGovernance extends Construct {
   readonly tags: LfTagOntology;
   private readonly registrations = new Map<string, ProducerRegistration>();
   private readonly productsByName = new Map<string, CentralProduct>();
+  private readonly placement: GovernancePlacement;
 
   constructor(scope: Construct, id: string, props: MeshGovernanceProps) {
     super(scope, id);
     this.sharing = props.sharing ?? DEFAULT_SHARING_MODEL;
+    this.placement = props.placement ?? (() => undefined);
     this.lakeFormationSettings = new DataLakeSettings(this, 'LakeFormationSettings', {
       admins: props.admins,
       crossAccountVersion: props.crossAccountVersion,
@@ -111,8 +138,7 @@ export class MeshGovernance extends Construct {
 
     for (const domain of domains) {
       const contracts = [...domain.contracts].sort((a, b) => compare(a.productSlug, b.productSlug));
-      const scope = new Construct(this, `Domain-${domain.name}`);
-      const registration = new ProducerRegistration(scope, 'Registration', {
+      const registration = new ProducerRegistration(this.domainScope({ kind: 'registration', domain: domain.name }, domain.name), 'Registration', {
         meshName: props.meshName,
         domainName: domain.name,
         producerAccount: domain.account,
@@ -125,14 +151,15 @@ export class MeshGovernance extends Construct {
         if (this.productsByName.has(name)) {
           throw LakemeshError.of(GOVERNANCE_CODES.duplicateProduct, `product ${name} is described by two contracts; give one of them another dataProduct`);
         }
+        const scope = this.domainScope({ kind: 'product', product: name }, domain.name);
         this.productsByName.set(
           name,
           new CentralProduct(scope, `Product-${contract.productSlug}`, {
             contract,
             domainName: domain.name,
             owner: domain.owner,
-            registration,
-            tags: this.tags,
+            registration: LocationsReference.in(scope, registration),
+            tags: TagsReference.in(scope, this.tags),
           }),
         );
       }
@@ -158,7 +185,60 @@ export class MeshGovernance extends Construct {
   grant(options: GovernanceGrantOptions): ContractGrant {
     const product = this.product(options.product);
     const id = `Grant-${options.product}-${options.consumer.name}-${options.role}`;
-    return new ContractGrant(this, id, { ...options, product });
+    const scope = this.placement({ kind: 'grant', product: options.product, consumer: options.consumer.name }) ?? this;
+    return new ContractGrant(scope, id, { ...options, product: DataProductReference.in(scope, product) });
+  }
+
+  /** `Domain-<domain>` under the unit's place: this construct, or the root its placement names. */
+  private domainScope(unit: GovernanceUnit, domain: string): Construct {
+    const root: IConstruct = this.placement(unit) ?? this;
+    const id = `Domain-${domain}`;
+    return (root.node.tryFindChild(id) as Construct | undefined) ?? new Construct(root, id);
+  }
+}
+
+/**
+ * In another stack of the governance account (a shard, which deploys after this one), the tags a
+ * product is tagged with, without a construct dependency across stacks: CloudFormation has no
+ * `DependsOn` across stacks, and the shard's stack dependencies already order it.
+ */
+class TagsReference extends Construct implements ILfTags {
+  static in(scope: IConstruct, tags: LfTagOntology): ILfTags {
+    const stack = Stack.of(scope);
+    if (stack === Stack.of(tags)) return tags;
+    return (stack.node.tryFindChild('TagsReference') as TagsReference | undefined) ?? new TagsReference(stack, 'TagsReference', tags);
+  }
+
+  private constructor(scope: Construct, id: string, private readonly tags: LfTagOntology) {
+    super(scope, id);
+  }
+
+  tag(key: string): IDependable {
+    this.tags.tag(key); // throws for a key the ontology does not hold
+    return this;
+  }
+}
+
+/** In another stack of the governance account, a domain's registered locations; see `TagsReference`. */
+class LocationsReference extends Construct implements IProducerLocations {
+  static in(scope: IConstruct, registration: ProducerRegistration): IProducerLocations {
+    const stack = Stack.of(scope);
+    if (stack === Stack.of(registration)) return registration;
+    const id = `LocationsReference-${registration.node.scope!.node.id}`;
+    return (stack.node.tryFindChild(id) as LocationsReference | undefined) ?? new LocationsReference(stack, id, registration);
+  }
+
+  private constructor(scope: Construct, id: string, private readonly registration: ProducerRegistration) {
+    super(scope, id);
+  }
+
+  location(prefix: string): IDependable {
+    this.registration.location(prefix); // throws for a prefix that is not registered
+    return this;
+  }
+
+  s3Url(prefix: string, ...rest: string[]): string {
+    return this.registration.s3Url(prefix, ...rest);
   }
 }
 

@@ -4,7 +4,8 @@
  * beside the mesh (see docs/lock.md). A reviewer runs it after approving a change, and commits the
  * file with it. It refuses to record a breaking contract change that comes without a new major
  * version (exit 1) unless `--accept-breaking` says the exception was reviewed; `--check` only
- * verifies that the lock is up to date (exit 1 when not), for CI.
+ * verifies that the lock is up to date (exit 1 when not), for CI. Beside the lock it writes the shard
+ * state (`mesh.shards.json`, docs/sharding.md), which `--check` verifies too.
  */
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
@@ -22,6 +23,7 @@ import { CommandContext } from './command-context';
 import { CliIo, EXIT_CODES } from './io';
 import { DEFAULT_MESH_FILE, displayPath } from './package-root';
 import { plural, reportProblems } from './report-problems';
+import { describeState, recordShards, RecordedShards, shardStateProblems } from '../sharding/record-shards';
 
 export interface LockCommandOptions {
   /** @default - the embedded example mesh, examples/retail/mesh.yaml */
@@ -43,7 +45,8 @@ export function registerLockCommand(program: Command, context: CommandContext): 
         'unless its version moved to a new major version, and grants the lock records stay on products deprecated later. ' +
         'lock prints what changed since the previous lock and refuses (exit 1, nothing written) to record a breaking ' +
         'change without a new major version, unless --accept-breaking. With --check it writes nothing and exits 1 when ' +
-        'the lock is missing or out of date.',
+        'the lock is missing or out of date. Beside the lock it keeps mesh.shards.json, the stack (shard) each product\'s and ' +
+        'grant\'s resources went to, so that they stay there as the mesh grows (see docs/sharding.md).',
     )
     .option('-c, --config <file>', 'the mesh file (default: the embedded example, examples/retail/mesh.yaml)')
     .addOption(new Option('--check', 'verify that the lock records the mesh as it is; exit 1 when not (for CI)').conflicts('acceptBreaking'))
@@ -79,11 +82,20 @@ export function lock(options: LockCommandOptions, io: CliIo): number {
   if (summary !== '') io.stdout(summary);
   if (existing?.text === content) {
     io.stdout(`${lockFile} is up to date: ${counts(fresh)}\n`);
-    return EXIT_CODES.ok;
+  } else {
+    writeLockFileAtomic(lockFile, content);
+    io.stdout(`wrote ${lockFile}: ${counts(fresh)}\n`);
   }
-  writeLockFileAtomic(lockFile, content);
-  io.stdout(`wrote ${lockFile}: ${counts(fresh)}\n`);
+  reportShards(recordShards(mesh, meshFile), io);
   return EXIT_CODES.ok;
+}
+
+/** The shard state beside the lock (docs/sharding.md): written when it changed; moves are warned about. */
+function reportShards(recorded: RecordedShards, io: CliIo): void {
+  for (const move of recorded.moved) {
+    io.stderr(`moved ${move}: its shard outgrew the stack limits; deploying deletes its resources from the old stack and creates them in the new one, which revokes and re-grants live access\n`);
+  }
+  if (recorded.written) io.stdout(`wrote ${recorded.file}: ${describeState(recorded.state)}\n`);
 }
 
 /** `--check`: the lock must exist, pass the gate, and record exactly what the mesh holds. */
@@ -98,6 +110,8 @@ function check(meshFile: string, lockFile: string, existing: LockFile | undefine
   const fresh = buildContractLock(mesh);
   const stale = staleProblems(existing, lockDifferences(existing.lock, fresh), meshFile);
   if (stale.length > 0) throw new LakemeshError(stale);
+  const shards = shardStateProblems(mesh, meshFile);
+  if (shards.length > 0) throw new LakemeshError(shards);
   // The same content written differently (e.g. re-indented by an editor) is still up to date.
   if (serializeContractLock(existing.lock) !== existing.text) {
     io.stderr(`note: ${lockFile} is not formatted the way lakemesh writes it; lakemesh lock rewrites it\n`);

@@ -1,22 +1,30 @@
 /**
  * `<mesh>-domain-<domain>`, in the producer's account: the domain's storage, Lake Formation
  * settings and local catalog (DESIGN.md §4.1). With producer-direct sharing it also carries the
- * consumer grants on its products.
+ * consumer grants on its products. A domain with many products puts some of them into shards of
+ * this stack (`productPlacement`, docs/sharding.md); bucket, key, settings and registration stay here.
  */
-import { Stack, StackProps } from 'aws-cdk-lib';
+import { StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DomainConfig, MeshConfig } from '../config/model';
+import { DomainConfig, MeshConfig, ProductConfig } from '../config/model';
 import { DataDomain } from '../../constructs/domain/data-domain';
 import { DataProduct } from '../../constructs/data-product/data-product';
 import { rolesInAccount } from './account-roles';
+import { MeshStack } from './mesh-stack';
 import { domainStackName } from './stack-names';
 
 export interface DomainStackProps extends StackProps {
   readonly mesh: MeshConfig;
   readonly domain: DomainConfig;
+  /**
+   * Where a product goes: the `Domain` root of a shard of this stack (same account and region,
+   * deploying after it), or undefined for this stack.
+   * @default - every product in this stack
+   */
+  readonly productPlacement?: (product: ProductConfig) => Construct | undefined;
 }
 
-export class DomainStack extends Stack {
+export class DomainStack extends MeshStack {
   readonly domain: DataDomain;
   /** Products by slug. */
   readonly products: ReadonlyMap<string, DataProduct>;
@@ -41,7 +49,9 @@ export class DomainStack extends Stack {
     });
     const products = new Map<string, DataProduct>();
     for (const product of domain.products) {
-      products.set(product.name, this.domain.addDataProduct(`Product-${product.name}`, { contract: product.contract }));
+      const id = `Product-${product.name}`;
+      const shard = props.productPlacement?.(product);
+      products.set(product.name, shard ? new DataProduct(shard, id, { contract: product.contract, domain: this.domain }) : this.domain.addDataProduct(id, { contract: product.contract }));
     }
     this.products = products;
   }

@@ -3,20 +3,26 @@
  * settings, the LF-Tag ontology, and with central-catalog sharing the producers' registrations, the
  * central catalog and every consumer grant.
  */
-import { Stack, StackProps } from 'aws-cdk-lib';
+import { StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { MeshConfig } from '../config/model';
-import { MeshGovernance } from '../../constructs/governance/mesh-governance';
+import { GovernancePlacement, MeshGovernance } from '../../constructs/governance/mesh-governance';
 import { rolesInAccount } from './account-roles';
+import { MeshStack } from './mesh-stack';
 import { governanceStackName } from './stack-names';
 
 export interface GovernanceStackProps extends StackProps {
   readonly mesh: MeshConfig;
   /** ISO date grant expiry is judged against. @default - today (UTC) */
   readonly today?: string;
+  /**
+   * Puts registrations, products and grants into shards of this stack (docs/sharding.md).
+   * @default - everything in this stack
+   */
+  readonly placement?: GovernancePlacement;
 }
 
-export class GovernanceStack extends Stack {
+export class GovernanceStack extends MeshStack {
   readonly governance: MeshGovernance;
 
   constructor(scope: Construct, id: string, props: GovernanceStackProps) {
@@ -34,6 +40,7 @@ export class GovernanceStack extends Stack {
       tags: mesh.governance.tags,
       admins: rolesInAccount(this, 'Admin', mesh.governance.admins, mesh.governance.account, { mutable: false }),
       crossAccountVersion: mesh.governance.crossAccountVersion,
+      placement: props.placement,
       domains: mesh.domains.map((domain) => ({
         name: domain.name,
         account: domain.account,

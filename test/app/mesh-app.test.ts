@@ -88,12 +88,15 @@ describe('MeshApp grant dates and contract status', () => {
   }
 
   test('judges grant expiry against `today`: a grant past its expiry fails the build', () => {
-    const problems = problemsOf(() => new MeshApp(new App(), 'Mesh', { mesh: loadExampleMesh(), today: '2027-07-01' }));
+    const mesh = loadExampleMesh();
+    const expired = mesh.grants.find((grant) => grant.expires === '2027-06-30')!;
+    const problems = problemsOf(() => new MeshApp(new App(), 'Mesh', { mesh, today: '2027-07-01' }));
     expect(problems).toEqual([
       {
         code: 'LM393',
-        path: 'expires',
+        path: `grants[${expired.product} → ${expired.consumer} as ${expired.role}].expires`,
         message: 'the grant expired on 2027-06-30 (today is 2027-07-01): renew it with a later expires date, or remove it',
+        location: expired.location,
       },
     ]);
   });
@@ -121,19 +124,24 @@ describe('MeshApp grant dates and contract status', () => {
 
   test('a new grant on a deprecated product fails the build', () => {
     let error: unknown;
+    const mesh = withDeprecatedOrders(false);
     try {
-      new MeshApp(new App(), 'Mesh', { mesh: withDeprecatedOrders(false), today: '2026-12-01' });
+      new MeshApp(new App(), 'Mesh', { mesh, today: '2026-12-01' });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(LakemeshError);
-    expect((error as LakemeshError).problems).toEqual([
-      {
+    // Every grant on the deprecated product is reported, each at its own entry in mesh.yaml.
+    const onOrders = mesh.grants.filter((grant) => grant.product === 'sales.orders').sort((a, b) => a.location.line - b.location.line);
+    expect(onOrders.length).toBeGreaterThan(0);
+    expect((error as LakemeshError).problems).toEqual(
+      onOrders.map((grant) => ({
         code: 'LM392',
-        path: 'status',
+        path: `grants[${grant.product} → ${grant.consumer} as ${grant.role}].status`,
         message:
           'contract "7f3c1e2a-5b4d-4c8e-9a61-0d2f8b7c4e10" v2.1.0 is deprecated and accepts no new grants: grant its successor instead, or remove the grant (a grant made before the deprecation stays with allowDeprecated: true)',
-      },
-    ]);
+        location: grant.location,
+      })),
+    );
   });
 });

@@ -3,17 +3,23 @@ import * as fs from 'node:fs';
 import { buildContractLock } from '../../lib/lock/build-lock';
 import { serializeContractLock } from '../../lib/lock/lock-file';
 import { MeshFixture } from '../config/mesh-fixture';
-import { addNote, edit, LOCK, lockedFixture, ORDERS, removeEmail, version } from '../lock/lock-fixture';
+import { planShards, serializeShardState, shardStateOf } from '../../lib/sharding';
+import { addNote, edit, LOCK, lockedFixture, ORDERS, removeEmail, SHARDS, version } from '../lock/lock-fixture';
 import { runCli } from './cli-harness';
 
 const lock = (fixture: MeshFixture, ...flags: string[]) => runCli(['lock', '--config', fixture.path(), ...flags]);
 
 describe('lakemesh lock', () => {
-  test('writes mesh.lock.json beside the mesh and exits 0', async () => {
+  test('writes mesh.lock.json (and the shard state, mesh.shards.json) beside the mesh and exits 0', async () => {
     const fixture = new MeshFixture();
-    expect(await lock(fixture)).toEqual({ code: 0, stdout: `wrote ${fixture.path(LOCK)}: 2 products, 1 grant\n`, stderr: '' });
+    expect(await lock(fixture)).toEqual({
+      code: 0,
+      stdout: `wrote ${fixture.path(LOCK)}: 2 products, 1 grant\nwrote ${fixture.path(SHARDS)}: 8 units in 4 stacks\n`,
+      stderr: '',
+    });
     expect(fixture.read(LOCK)).toBe(serializeContractLock(buildContractLock(fixture.load())));
-    expect(fs.readdirSync(fixture.dir).sort()).toEqual(['contracts', 'mesh.lock.json', 'mesh.yaml']);
+    expect(fixture.read(SHARDS)).toBe(serializeShardState(shardStateOf(planShards(fixture.load()))));
+    expect(fs.readdirSync(fixture.dir).sort()).toEqual(['contracts', 'mesh.lock.json', 'mesh.shards.json', 'mesh.yaml']);
   });
 
   test('leaves an up-to-date lock untouched', async () => {
@@ -34,7 +40,8 @@ describe('lakemesh lock', () => {
         'sales.orders 1.0.0 → 2.0.0: 1 breaking, 0 warnings, 1 info — allowed: breaking changes come with the new major version 2.0.0\n' +
         '  BREAKING  orders.email: column removed (it was string)\n' +
         'stock.levels: locked, but no longer in the mesh (its data is retained)\n' +
-        `wrote ${fixture.path(LOCK)}: 1 product, 1 grant\n`,
+        `wrote ${fixture.path(LOCK)}: 1 product, 1 grant\n` +
+        `wrote ${fixture.path(SHARDS)}: 5 units in 3 stacks\n`,
       stderr: '',
     });
     expect(fixture.read(LOCK)).toBe(serializeContractLock(buildContractLock(fixture.load())));

@@ -1,15 +1,20 @@
 /** A mesh fixture with its contract lock written beside it, and edits that change a contract after locking. */
 import { buildContractLock } from '../../lib/lock/build-lock';
 import { serializeContractLock } from '../../lib/lock/lock-file';
+import { planShards, serializeShardState, shardStateOf } from '../../lib/sharding';
 import { MeshFixture } from '../config/mesh-fixture';
 
 export const ORDERS = 'contracts/orders.odcs.yaml';
 export const LOCK = 'mesh.lock.json';
+/** The shard state `lakemesh lock` keeps beside the lock (docs/sharding.md). */
+export const SHARDS = 'mesh.shards.json';
 
-/** The base fixture (edited first when `edits` are given) with `mesh.lock.json` recording it. */
+/** The base fixture (edited first when `edits` are given) with `mesh.lock.json` and `mesh.shards.json` recording it. */
 export function lockedFixture(edits: Readonly<Record<string, (text: string) => string>> = {}): MeshFixture {
   const fixture = Object.keys(edits).length > 0 ? MeshFixture.edited(edits) : new MeshFixture();
-  fixture.write(LOCK, serializeContractLock(buildContractLock(fixture.load())));
+  const mesh = fixture.load();
+  fixture.write(LOCK, serializeContractLock(buildContractLock(mesh)));
+  fixture.write(SHARDS, serializeShardState(shardStateOf(planShards(mesh))));
   return fixture;
 }
 

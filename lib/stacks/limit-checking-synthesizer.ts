@@ -1,0 +1,55 @@
+/**
+ * The stack synthesizer of every mesh stack: CDK's default one, which after writing a template
+ * checks it against the shard limits. The planner fills stacks from estimates; this is where the
+ * real figures are compared, so that an over-full stack fails `cdk synth`, not a deployment.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CfnResource, DefaultStackSynthesizer, ISynthesisSession, Stack } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { LakemeshError } from '../errors';
+import { SHARDING_CODES } from '../sharding/codes';
+import { ShardLimits } from '../sharding/limits';
+
+export class LimitCheckingSynthesizer extends DefaultStackSynthesizer {
+  constructor(private readonly limits: ShardLimits) {
+    super();
+  }
+
+  override synthesize(session: ISynthesisSession): void {
+    super.synthesize(session);
+    const stack = this.boundStack;
+    const resources = countResources(stack);
+    const bytes = fs.statSync(path.join(session.outdir, stack.templateFile)).size;
+    const problems = [];
+    if (resources > this.limits.maxResources) {
+      problems.push({
+        code: SHARDING_CODES.tooManyResources,
+        path: stack.node.path,
+        message: `stack ${stack.stackName} holds ${resources} resources, more than the ${this.limits.maxResources} a mesh stack may hold (cloudformation stops at 500); its units grew in place since they were placed: run \`lakemesh lock\` to move the newest of them to a new shard, and review the moves`,
+      });
+    }
+    if (bytes > this.limits.maxTemplateBytes) {
+      problems.push({
+        code: SHARDING_CODES.templateTooLarge,
+        path: stack.node.path,
+        message: `the template of stack ${stack.stackName} is ${bytes} bytes, more than the ${this.limits.maxTemplateBytes} a mesh stack may take (cloudformation stops at 1 MB); its units grew in place since they were placed: run \`lakemesh lock\` to move the newest of them to a new shard, and review the moves`,
+      });
+    }
+    if (problems.length > 0) throw new LakemeshError(problems);
+  }
+}
+
+/** CloudFormation resources of `stack` itself (not of nested stacks or stages below it). */
+function countResources(stack: Stack): number {
+  let count = 0;
+  const visit = (node: IConstruct) => {
+    for (const child of node.node.children) {
+      if (Stack.isStack(child)) continue;
+      if (CfnResource.isCfnResource(child)) count++;
+      visit(child);
+    }
+  };
+  visit(stack);
+  return count;
+}
