@@ -9,6 +9,7 @@ import { compileRuleset } from '../quality/compile-ruleset';
 import { glueTableInput } from '../../constructs/data-product/glue-table-input';
 import { STORAGE_FORMATS, StorageFormat, storageFormatOf } from '../../constructs/data-product/storage-format';
 import { joinedArn, logicalIdLength, SizeTally } from './estimate';
+import { prettyJsonLength, quotedLength } from './json-size';
 import { ShardSize } from './model';
 
 /** Length of a logical id of the stack's settings, tags and registration resources (they are short). */
@@ -116,11 +117,11 @@ function catalogEntry(product: ProductConfig, context: CatalogContext, options: 
     tally.addResource({
       type: 'AWS::Glue::Table',
       path: `${tablePath}/Resource`,
-      properties: { catalogId: context.catalogId, databaseName: product.databaseName, tableInput: glueTableInput(table, { contract, owner, format, location: `${location}${table.name}/` }) },
+      properties: { catalogId: context.catalogId, databaseName: product.databaseName, tableInput: TABLE_INPUT_PLACEHOLDER },
       metadata,
       dependsOn: [databaseId],
     });
-    tally.bytes += token;
+    tally.bytes += tableInputBytes(table, contract, owner, format) - PLACEHOLDER_BYTES + quotedLength(`${location}${table.name}/`) - 2 + token;
     for (const [classification, columnNames] of classificationsOf(table)) {
       tally.addResource({
         type: 'AWS::LakeFormation::TagAssociation',
@@ -183,6 +184,26 @@ function classificationsOf(table: ContractTable): Map<string, string[]> {
     byClassification.set(column.classification, [...(byClassification.get(column.classification) ?? []), column.name]);
   }
   return byClassification;
+}
+
+/** Where a table resource's `TableInput` goes in its estimated shape; its real size is added apart. */
+const TABLE_INPUT_PLACEHOLDER = 'x';
+const PLACEHOLDER_BYTES = quotedLength(TABLE_INPUT_PLACEHOLDER);
+/** Depth of `TableInput` in a template: Resources → the resource → Properties → TableInput. */
+const TABLE_INPUT_DEPTH = 4;
+const tableInputSizes = new WeakMap<ContractTable, number>();
+
+/**
+ * Bytes of a table's `TableInput` with an empty location, once per table: the governance account's
+ * catalog entry and the domain's share it (they differ only in the location).
+ */
+function tableInputBytes(table: ContractTable, contract: DataContract, owner: string, format: StorageFormat): number {
+  let bytes = tableInputSizes.get(table);
+  if (bytes === undefined) {
+    bytes = prettyJsonLength(glueTableInput(table, { contract, owner, format, location: '' }), TABLE_INPUT_DEPTH);
+    tableInputSizes.set(table, bytes);
+  }
+  return bytes;
 }
 
 /** The contract's storage format; an unsupported one fails synth in the construct, Parquet stands in here. */
