@@ -4,5 +4,4 @@ export const GOVERNANCE_CODES = {
   unknownTag: 'LM421',
   unknownProduct: 'LM422',
   duplicateProduct: 'LM423',
-  noPrincipals: 'LM424',
 } as const;

@@ -13,8 +13,6 @@ import { governanceStackName } from './stack-names';
 
 export interface GovernanceStackProps extends StackProps {
   readonly mesh: MeshConfig;
-  /** ISO date grant expiry is judged against. @default - today (UTC) */
-  readonly today?: string;
   /**
    * Puts registrations, products and grants into shards of this stack (docs/sharding.md).
    * @default - everything in this stack
