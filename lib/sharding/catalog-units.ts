@@ -52,12 +52,18 @@ export function domainProductSize(product: ProductConfig, context: CatalogContex
   return catalogEntry(product, context, { prefix: `Domain/Product-${product.name}`, bucketToken: true, producers: context.domain.producers.length, rulesets: true });
 }
 
-/** Logical id lengths of every resource of a product's catalog entry (a grant on it lists them in `DependsOn`). */
+/**
+ * Logical id lengths a grant on a product lists in `DependsOn`. A grant depends on the whole catalog
+ * entry, but a mesh stack keeps only the entries nothing else implies (lib/stacks/implied-dependencies.ts):
+ * the database's tag association (which follows the database) and per table its last write (the
+ * table's tag associations follow the table and one another; a table without them is itself the last).
+ */
 export function catalogEntryIdLengths(product: ProductConfig, prefix: string): number[] {
-  const ids = [logicalIdLength(`${prefix}/Resource`), logicalIdLength(`${prefix}/DatabaseTags`)];
+  const ids = [logicalIdLength(`${prefix}/DatabaseTags`)];
   for (const table of product.contract.tables) {
-    ids.push(logicalIdLength(`${prefix}/Table-${table.name}/Resource`));
-    for (let i = 0; i < classificationsOf(table).size; i++) ids.push(logicalIdLength(`${prefix}/Table-${table.name}/ClassificationTags12345678`));
+    const tableId = logicalIdLength(`${prefix}/Table-${table.name}/Resource`);
+    const tagsId = classificationsOf(table).size > 0 ? logicalIdLength(`${prefix}/Table-${table.name}/ClassificationTags12345678`) : 0;
+    ids.push(Math.max(tableId, tagsId));
   }
   return ids;
 }

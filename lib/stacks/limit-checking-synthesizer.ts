@@ -1,7 +1,8 @@
 /**
- * The stack synthesizer of every mesh stack: CDK's default one, which after writing a template
- * checks it against the shard limits. The planner fills stacks from estimates; this is where the
- * real figures are compared, so that an over-full stack fails `cdk synth`, not a deployment.
+ * The stack synthesizer of every mesh stack: CDK's default one, which first drops the `DependsOn`
+ * entries that others imply (see implied-dependencies.ts) and after writing a template checks it
+ * against the shard limits. The planner fills stacks from estimates; this is where the real figures
+ * are compared, so that an over-full stack fails `cdk synth`, not a deployment.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +11,7 @@ import { IConstruct } from 'constructs';
 import { LakemeshError } from '../errors';
 import { SHARDING_CODES } from '../sharding/codes';
 import { ShardLimits } from '../sharding/limits';
+import { removeImpliedDependencies } from './implied-dependencies';
 
 export class LimitCheckingSynthesizer extends DefaultStackSynthesizer {
   constructor(private readonly limits: ShardLimits) {
@@ -17,6 +19,7 @@ export class LimitCheckingSynthesizer extends DefaultStackSynthesizer {
   }
 
   override synthesize(session: ISynthesisSession): void {
+    removeImpliedDependencies(this.boundStack);
     super.synthesize(session);
     const stack = this.boundStack;
     const resources = countResources(stack);

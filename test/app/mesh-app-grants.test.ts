@@ -4,6 +4,7 @@
  * by hand in `./mesh-app-expected.ts`.
  */
 import { GRANT_METADATA_KEY, GrantMetadata } from '../../lib/grants/grant-metadata';
+import { deploysAfter } from '../support/deploy-order';
 import { CfnResourceJson, SynthesizedMesh, synthesizeMesh } from '../support/mesh-app-fixture';
 import {
   CONTRACTS,
@@ -189,7 +190,7 @@ describe('consumer grants of the retail example (central-catalog)', () => {
     const [filterId] = filters[0];
     const onFilter = permissions().filter(([, resource]) => permissionProperties(resource).Resource.DataCellsFilter !== undefined);
     expect(onFilter.map(([, resource]) => permissionProperties(resource).Principal.DataLakePrincipalIdentifier).sort()).toEqual(sorted(PRINCIPALS.marketing));
-    for (const [, resource] of onFilter) expect(resource.DependsOn).toContain(filterId);
+    for (const [id] of onFilter) expect(deploysAfter(synthesized.json(GOVERNANCE_STACK).Resources, id)).toContain(filterId);
   });
 
   test('every grant deploys after the central database and table it names, and the filter after its table', () => {
@@ -205,11 +206,12 @@ describe('consumer grants of the retail example (central-catalog)', () => {
       const { Database, Table, TableWithColumns, DataCellsFilter } = permissionProperties(resource).Resource;
       const database = Database?.Name ?? Table?.DatabaseName ?? TableWithColumns?.DatabaseName ?? DataCellsFilter?.DatabaseName;
       const table = Table?.Name ?? TableWithColumns?.Name ?? DataCellsFilter?.TableName;
-      expect({ id, dependsOn: resource.DependsOn }).toEqual({ id, dependsOn: expect.arrayContaining([databases.get(database!)]) });
-      if (table !== undefined) expect({ id, dependsOn: resource.DependsOn }).toEqual({ id, dependsOn: expect.arrayContaining([tables.get(`${database}.${table}`)]) });
+      const after = deploysAfter(synthesized.json(GOVERNANCE_STACK).Resources, id);
+      expect({ id, after }).toEqual({ id, after: expect.arrayContaining([databases.get(database!)]) });
+      if (table !== undefined) expect({ id, after }).toEqual({ id, after: expect.arrayContaining([tables.get(`${database}.${table}`)]) });
     }
-    const [, filter] = synthesized.resources(GOVERNANCE_STACK, FILTER_TYPE)[0];
-    expect(filter.DependsOn).toEqual(expect.arrayContaining([tables.get('sales_orders.orders'), databases.get('sales_orders')]));
+    const [filterId] = synthesized.resources(GOVERNANCE_STACK, FILTER_TYPE)[0];
+    expect(deploysAfter(synthesized.json(GOVERNANCE_STACK).Resources, filterId)).toEqual(expect.arrayContaining([tables.get('sales_orders.orders'), databases.get('sales_orders')]));
   });
 
   test('consumer grants are made by the governance account only: domain stacks grant their own producers, consumer stacks their own links', () => {

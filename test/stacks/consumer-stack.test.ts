@@ -8,6 +8,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ConsumerStack } from '../../lib/stacks/consumer-stack';
 import { consumedProducts } from '../../lib/stacks/consumed-products';
+import { deploysAfter } from '../support/deploy-order';
 import { loadExampleMesh, SynthesizedMesh, synthesizeMesh } from '../support/mesh-app-fixture';
 import { CONSUMER_ACCOUNTS, CONTRACTS, EXPECTED_GRANTS, GOVERNANCE_ACCOUNT, permissionProperties, PRINCIPALS, REGION } from '../app/mesh-app-expected';
 
@@ -69,8 +70,8 @@ describe.each(Object.keys(LINKS))('consumer stack of %s', (consumer) => {
       .resources(stackOf(consumer), 'AWS::LakeFormation::PrincipalPermissions')
       .filter(([, resource]) => permissionProperties(resource).Resource.Database?.Name === name);
     expect(onLink).toHaveLength(PRINCIPALS[consumer].length);
-    for (const [, resource] of onLink) {
-      expect(resource.DependsOn).toContain(linkId(consumer, name));
+    for (const [id, resource] of onLink) {
+      expect(deploysAfter(synthesized.json(stackOf(consumer)).Resources, id)).toContain(linkId(consumer, name));
       expect(resource.Metadata?.['lakemesh:grant']).toEqual({
         product: grants[0].product,
         table: null,
@@ -96,7 +97,7 @@ describe.each(Object.keys(LINKS))('consumer stack of %s', (consumer) => {
     expect(acceptances).toHaveLength(1);
     const [acceptanceId, acceptance] = acceptances[0];
     expect(acceptance.Properties).toMatchObject({ SenderAccountIds: [GOVERNANCE_ACCOUNT], GrantedResources: LINKS[consumer] });
-    for (const [, link] of links(consumer)) expect(link.DependsOn).toContain(acceptanceId);
+    for (const [id] of links(consumer)) expect(deploysAfter(synthesized.json(stackOf(consumer)).Resources, id)).toContain(acceptanceId);
   });
 
   test('deploys to the consumer account and region', () => {

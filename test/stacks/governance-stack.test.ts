@@ -6,6 +6,7 @@
  */
 import { Match } from 'aws-cdk-lib/assertions';
 import { CfnResourceJson, SynthesizedMesh, synthesizeMesh, withPartition } from '../support/mesh-app-fixture';
+import { deploysAfter } from '../support/deploy-order';
 import { CONTRACTS, DOMAIN_ACCOUNTS, GOVERNANCE_ACCOUNT } from '../app/mesh-app-expected';
 
 const STACK = 'retail-governance';
@@ -150,7 +151,7 @@ describe('governance stack of the retail example', () => {
     const [settingsId] = only(resources('Custom::LakemeshDataLakeSettings'), 'settings');
     const catalogResources = Object.entries(synthesized.json(STACK).Resources).filter(([, resource]) => /^AWS::(Glue|LakeFormation)::/.test(resource.Type));
     expect(catalogResources.length).toBe(3 + 5 + 5 + 5 + 14 + 42 + 1);
-    for (const [id, resource] of catalogResources) expect({ id, dependsOn: resource.DependsOn }).toEqual({ id, dependsOn: expect.arrayContaining([settingsId]) });
+    for (const [id] of catalogResources) expect({ id, after: deploysAfter(synthesized.json(STACK).Resources, id) }).toEqual({ id, after: expect.arrayContaining([settingsId]) });
   });
 
   describe.each(Object.keys(DOMAIN_ACCOUNTS).sort())('domain %s', (domain) => {
@@ -246,14 +247,14 @@ describe('governance stack of the retail example', () => {
     });
 
     test('the database deploys after the registration of its prefix', () => {
-      const [, resource] = databaseResource(database);
+      const [databaseId] = databaseResource(database);
       const [registrationId] = only(
         resources('AWS::LakeFormation::Resource').filter(
           ([, registration]) => (withPartition(registration.Properties) as { ResourceArn: string }).ResourceArn === `arn:aws:s3:::${bucketOf(product.domain)}/${product.product}`,
         ),
         'registration',
       );
-      expect(resource.DependsOn).toContain(registrationId);
+      expect(deploysAfter(synthesized.json(STACK).Resources, databaseId)).toContain(registrationId);
     });
 
     test("has the producer's table: same columns, partition keys, format and parameters, located in the producer bucket", () => {
@@ -271,8 +272,8 @@ describe('governance stack of the retail example', () => {
 
     test('the table deploys after its database', () => {
       const [databaseId] = databaseResource(database);
-      const [, table] = tableResource(STACK, database, product.table);
-      expect(table.DependsOn).toContain(databaseId);
+      const [tableId] = tableResource(STACK, database, product.table);
+      expect(deploysAfter(synthesized.json(STACK).Resources, tableId)).toContain(databaseId);
     });
 
     test('tags the database with its domain and product, after the tags and the database exist', () => {
@@ -280,7 +281,7 @@ describe('governance stack of the retail example', () => {
       const associations = resources('AWS::LakeFormation::TagAssociation').filter(
         ([, resource]) => JSON.stringify((resource.Properties!.Resource as Record<string, unknown>).Database) === JSON.stringify({ CatalogId: GOVERNANCE_ACCOUNT, Name: database }),
       );
-      const [, association] = only(associations, 'database tag association');
+      const [associationId, association] = only(associations, 'database tag association');
       expect(association.Properties!.LFTags).toEqual([
         { CatalogId: GOVERNANCE_ACCOUNT, TagKey: 'domain', TagValues: [product.domain] },
         { CatalogId: GOVERNANCE_ACCOUNT, TagKey: 'product', TagValues: [product.product] },
@@ -288,7 +289,7 @@ describe('governance stack of the retail example', () => {
       const tagIds = resources('AWS::LakeFormation::Tag')
         .filter(([, tag]) => ['domain', 'product'].includes(tag.Properties!.TagKey as string))
         .map(([id]) => id);
-      expect(association.DependsOn).toEqual(expect.arrayContaining([databaseId, ...tagIds]));
+      expect(deploysAfter(synthesized.json(STACK).Resources, associationId)).toEqual(expect.arrayContaining([databaseId, ...tagIds]));
     });
 
     test('tags every column with its contract classification, after the classification tag and the table exist', () => {
@@ -311,7 +312,7 @@ describe('governance stack of the retail example', () => {
       );
       const expected = Object.fromEntries(Object.entries(product.classifications).map(([classification, columns]) => [classification, [...columns].sort()]));
       expect(byClassification).toEqual(expected);
-      for (const [, association] of associations) expect(association.DependsOn).toEqual(expect.arrayContaining([tableId, classificationTagId]));
+      for (const [associationId] of associations) expect(deploysAfter(synthesized.json(STACK).Resources, associationId)).toEqual(expect.arrayContaining([tableId, classificationTagId]));
     });
   });
 
