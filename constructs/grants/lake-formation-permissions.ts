@@ -8,7 +8,7 @@ import { AspectPriority, Aspects, CfnResource, IAspect, Stack, Token } from 'aws
 import { CfnDataCellsFilter, CfnPrincipalPermissions } from 'aws-cdk-lib/aws-lakeformation';
 import { Construct, IConstruct, IDependable } from 'constructs';
 import { LakemeshError } from '../../lib/errors';
-import { GRANT_METADATA_KEY, GrantMetadata } from '../../lib/grants/grant-metadata';
+import { GRANT_METADATA_KEY, GrantMetadata, grantMetadataText } from '../../lib/grants/grant-metadata';
 import {
   assertMaxConcurrency,
   DEFAULT_MAX_CONCURRENCY,
@@ -165,7 +165,7 @@ export class LakeFormationPermissions extends Construct {
       entry.columns = sortedUnion([...entry.columns, ...columnNamesOf(options.resource)]);
       entry.resource.permissions = entry.permissions;
       entry.resource.resource = renderResource(options.resource, entry.columns);
-      if (entry.metadata) entry.resource.addMetadata(GRANT_METADATA_KEY, entry.metadata);
+      if (entry.metadata) entry.resource.addMetadata(GRANT_METADATA_KEY, grantMetadataText(entry.metadata));
     }
     for (const dependable of options.dependsOn ?? []) entry.resource.node.addDependency(dependable);
     return entry.resource;
@@ -236,7 +236,7 @@ export class LakeFormationPermissions extends Construct {
       permissionsWithGrantOption: [],
     });
     const metadata = options.metadata && canonicalGrantMetadata(options.metadata);
-    if (metadata) resource.addMetadata(GRANT_METADATA_KEY, metadata);
+    if (metadata) resource.addMetadata(GRANT_METADATA_KEY, grantMetadataText(metadata));
     const entry: PermissionEntry = {
       resource,
       keys: [principalKey(principal), catalogObjectKey(target)],

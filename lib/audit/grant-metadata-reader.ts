@@ -3,8 +3,8 @@
  * every field is read leniently (intrinsics become text, missing lists become empty), so a
  * hand-edited or older record shows what it has rather than stopping the audit.
  */
-import { GRANT_METADATA_KEY } from '../grants/grant-metadata';
-import { CfnObject, isCfnObject } from '../nag/cfn-values';
+import { GRANT_METADATA_KEY, grantMetadataRecord } from '../grants/grant-metadata';
+import { CfnObject } from '../nag/cfn-values';
 import { cfnText, cfnTexts } from './cfn-text';
 
 /** `GrantMetadata` as read from a template: any field may be absent. */
@@ -26,10 +26,10 @@ export interface ReadGrantMetadata {
   readonly rowFilter: string | undefined;
 }
 
-/** The record, or undefined when the resource has none (or it is not an object). */
+/** The record, or undefined when the resource has none (or it is neither a JSON string nor an object). */
 export function readGrantMetadata(metadata: CfnObject): ReadGrantMetadata | undefined {
-  const record = metadata[GRANT_METADATA_KEY];
-  if (!isCfnObject(record)) return undefined;
+  const record = grantMetadataRecord(metadata[GRANT_METADATA_KEY]);
+  if (record === undefined) return undefined;
   const text = (key: string) => cfnText(record[key]);
   const list = (key: string) => cfnTexts(record[key]);
   return {

@@ -3,6 +3,10 @@
  * under `lakemesh:grant`. Written by `ContractGrant`, read by the `DataMeshChecks` nag pack and by
  * `lakemesh audit` / `drift`, so the template alone answers "who can read what, under which
  * contract". Changing a field name is a breaking change of the audit JSON.
+ *
+ * The record is written as one JSON string (`grantMetadataText`), not as a nested object: a mesh
+ * has tens of thousands of grants, and aws-cdk-lib's template validation costs per JSON value of a
+ * template; as objects the records were over a third of a mesh's values (docs/sharding.md).
  */
 export const GRANT_METADATA_KEY = 'lakemesh:grant';
 
@@ -54,3 +58,24 @@ export const DATA_STORE_METADATA_KEY = 'lakemesh:data-store';
 
 /** Glue column `Parameters` key carrying the contract classification of the column. */
 export const COLUMN_CLASSIFICATION_PARAMETER = 'lakemesh.classification';
+
+/** The record as the JSON string stored under `lakemesh:grant`, fields in `GrantMetadata`'s order. */
+export function grantMetadataText(metadata: GrantMetadata): string {
+  return JSON.stringify(metadata);
+}
+
+/**
+ * The record stored under `lakemesh:grant`, read back from a template: the JSON string lakemesh
+ * writes, or an object (a hand-written template). Undefined when it is neither, or not JSON.
+ */
+export function grantMetadataRecord(value: unknown): { readonly [key: string]: unknown } | undefined {
+  let record = value;
+  if (typeof value === 'string') {
+    try {
+      record = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  return typeof record === 'object' && record !== null && !Array.isArray(record) ? (record as { readonly [key: string]: unknown }) : undefined;
+}

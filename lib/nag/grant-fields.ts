@@ -2,8 +2,8 @@
  * Reading the audit metadata (`lakemesh:grant`, `lakemesh:product`, `lakemesh:data-store`) back
  * from a rendered resource. Values come from templates, so nothing is trusted to be well-formed.
  */
-import { DATA_STORE_METADATA_KEY, GRANT_METADATA_KEY } from '../grants/grant-metadata';
-import { CfnObject, isCfnObject, literalStrings } from './cfn-values';
+import { DATA_STORE_METADATA_KEY, GRANT_METADATA_KEY, grantMetadataRecord } from '../grants/grant-metadata';
+import { CfnObject, literalStrings } from './cfn-values';
 import { MeshResource } from './mesh-resource';
 
 /** True when the resource carries grant metadata at all (a consumer grant made by `ContractGrant`). */
@@ -11,10 +11,9 @@ export function hasGrantMetadata(resource: MeshResource): boolean {
   return resource.metadata[GRANT_METADATA_KEY] !== undefined;
 }
 
-/** The grant metadata object, or undefined when absent or not an object. */
+/** The grant metadata record, or undefined when absent or neither a JSON string nor an object. */
 export function grantMetadataOf(resource: MeshResource): CfnObject | undefined {
-  const value = resource.metadata[GRANT_METADATA_KEY];
-  return isCfnObject(value) ? value : undefined;
+  return grantMetadataRecord(resource.metadata[GRANT_METADATA_KEY]);
 }
 
 /** True when the resource is marked as holding product data (`lakemesh:data-store`). */

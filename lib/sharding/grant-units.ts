@@ -7,7 +7,7 @@
  */
 import { GrantConfig, ProductConfig } from '../config/model';
 import { DataContract } from '../contract/model';
-import { GRANT_METADATA_KEY } from '../grants/grant-metadata';
+import { GRANT_METADATA_KEY, GrantMetadata, grantMetadataText } from '../grants/grant-metadata';
 import { dataCellsFilterName } from '../plan/row-filter';
 import { planTableAccess, TableAccess } from '../plan/table-access';
 import { resourceBytes, SizeTally } from './estimate';
@@ -95,7 +95,7 @@ export function grantUnitSize(input: GrantUnitInput): ShardSize {
       type: 'AWS::LakeFormation::PrincipalPermissions',
       path: PERMISSION_PATH,
       properties: { catalog: catalogId, principal: { dataLakePrincipalIdentifier: '' }, resource, permissions: [...granted.permissions], permissionsWithGrantOption: [] },
-      metadata: { [GRANT_METADATA_KEY]: metadataOf(input, granted) },
+      metadata: { [GRANT_METADATA_KEY]: grantMetadataText(metadataOf(input, granted)) },
       dependsOn: granted.filtered ? [...input.productIdLengths, REGISTRY_ID_LENGTH] : input.productIdLengths,
       lakeFormationWrite: true,
     });
@@ -112,7 +112,7 @@ function noColumns(table: string | null) {
 }
 
 /** The audit record as `planContractGrant` writes it (lists merged over the pair's grants). */
-function metadataOf(input: GrantUnitInput, pair: Pair): Record<string, unknown> {
+function metadataOf(input: GrantUnitInput, pair: Pair): GrantMetadata {
   const expiries = pair.grants.map((grant) => grant.expires).filter((date): date is string => date !== undefined).sort();
   return {
     product: input.product.qualifiedName,

@@ -4,7 +4,7 @@
  * consumer's access policies (one managed policy per ~15 links).
  */
 import { GrantConfig, ProductConfig } from '../config/model';
-import { GRANT_METADATA_KEY } from '../grants/grant-metadata';
+import { GRANT_METADATA_KEY, grantMetadataText } from '../grants/grant-metadata';
 import { linkGrantMetadata } from '../../constructs/consumer/consumed-product';
 import { logicalIdLength, SizeTally } from './estimate';
 import { ShardSize } from './model';
@@ -54,7 +54,7 @@ export function linkUnitSize(input: LinkUnitInput): ShardSize {
         permissions: ['DESCRIBE'],
         permissionsWithGrantOption: [],
       },
-      metadata: { [GRANT_METADATA_KEY]: metadata },
+      metadata: { [GRANT_METADATA_KEY]: grantMetadataText(metadata) },
       dependsOn: [logicalIdLength(linkPath)],
       lakeFormationWrite: true,
     });

@@ -3,7 +3,7 @@
  * which table, with which row filter, under which contract, checked against the grants written out
  * by hand in `./mesh-app-expected.ts`.
  */
-import { GRANT_METADATA_KEY, GrantMetadata } from '../../lib/grants/grant-metadata';
+import { GRANT_METADATA_KEY, GrantMetadata, grantMetadataRecord } from '../../lib/grants/grant-metadata';
 import { deploysAfter } from '../support/deploy-order';
 import { CfnResourceJson, SynthesizedMesh, synthesizeMesh } from '../support/mesh-app-fixture';
 import {
@@ -46,7 +46,7 @@ function permissionsOf(grant: ExpectedGrant, principal: string) {
 }
 
 function metadataOf(resource: CfnResourceJson): GrantMetadata {
-  return resource.Metadata?.[GRANT_METADATA_KEY] as GrantMetadata;
+  return grantMetadataRecord(resource.Metadata?.[GRANT_METADATA_KEY]) as unknown as GrantMetadata;
 }
 
 /** The audit record every permission of `grant` carries, before table and column facts. */

@@ -14,6 +14,7 @@ import { DataMeshChecks } from '../../lib/nag';
 import { planShards, serializeShardState, shardLimits, shardStateFilePath, shardStateOf, ShardState } from '../../lib/sharding';
 import { FIXED_TODAY, replaceOnce, writeExampleVariant } from '../support/mesh-app-fixture';
 import { synthesize, Synthesized, SynthesizedStack } from '../sharding/sharding-fixture';
+import { grantMetadataRecord } from '../../lib/grants/grant-metadata';
 
 const EXAMPLE_STACKS = ['retail-consumer-finance', 'retail-consumer-marketing', 'retail-domain-customers', 'retail-domain-logistics', 'retail-domain-sales', 'retail-governance'];
 /** Small enough that the governance stack, the sales domain and the finance consumer split. */
@@ -71,7 +72,7 @@ describe('the retail example', () => {
     fs.writeFileSync(shardStateFilePath(meshFile), serializeShardState(pinned));
     const synthesized = synthesize(mesh);
     expect(synthesized.meshApp.shardPlan.groups.get('governance')!.shardOf.get('grant/sales.orders/finance')).toBe(2);
-    const grants = [...stack(synthesized, 'retail-governance--2').resources.values()].map((resource) => resource.metadata?.['lakemesh:grant'] as { product: string; consumer: string } | undefined);
+    const grants = [...stack(synthesized, 'retail-governance--2').resources.values()].map((resource) => grantMetadataRecord(resource.metadata?.['lakemesh:grant']) as { product: string; consumer: string } | undefined);
     expect(new Set(grants.filter((grant) => grant !== undefined).map((grant) => `${grant!.product}/${grant!.consumer}`))).toEqual(new Set(['sales.orders/finance']));
     expect(warningsOf(synthesized.meshApp.governanceStack)).toEqual([]);
   });

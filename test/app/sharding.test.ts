@@ -8,6 +8,7 @@
 import { MeshConfig } from '../../lib/config/model';
 import { planShards, shardStateOf, ShardState, SHARD_LIMITS, serializeShardState, SHARDING_WARNINGS } from '../../lib/sharding';
 import { GeneratedMesh, groupOf, placements, synthesize, Synthesized } from '../sharding/sharding-fixture';
+import { grantMetadataRecord } from '../../lib/grants/grant-metadata';
 
 const SIZE = { name: 'sharding', domains: 4, products: 150, grants: 600, consumers: 4 };
 const SYNTH_TIMEOUT_MS = 180_000;
@@ -168,7 +169,7 @@ function resourcesOf(synthesized: Synthesized): Map<string, { type: string; meta
 
 /** A grant's permission or data cells filter for `consumer` on `product` (by its audit record, or its filter's name). */
 function isGrantOf(resource: { type: string; metadata?: Record<string, unknown>; properties?: Record<string, unknown> }, product: string, consumer: string): boolean {
-  const grant = resource.metadata?.['lakemesh:grant'] as { product?: string; consumer?: string } | undefined;
+  const grant = grantMetadataRecord(resource.metadata?.['lakemesh:grant']) as { product?: string; consumer?: string } | undefined;
   if (grant) return grant.product === product && grant.consumer === consumer;
   if (resource.type !== 'AWS::LakeFormation::DataCellsFilter') return false;
   const database = product.replace('.', '_').replace(/-/g, '_');

@@ -69,7 +69,8 @@ export function grant(options: GrantOptions): Record<string, unknown> {
       Permissions: options.permissions ?? ['SELECT'],
       PermissionsWithGrantOption: options.grantOption ?? [],
     },
-    ...(options.metadata ? { Metadata: { 'lakemesh:grant': options.metadata } } : {}),
+    // As lakemesh writes it: one JSON string.
+    ...(options.metadata ? { Metadata: { 'lakemesh:grant': JSON.stringify(options.metadata) } } : {}),
   };
 }
 

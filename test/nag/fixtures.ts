@@ -100,7 +100,8 @@ export function principalPermissions(stack: Stack, id: string, fixture: GrantFix
     permissions: fixture.permissions ?? ['SELECT'],
     permissionsWithGrantOption: fixture.permissionsWithGrantOption ?? [],
   });
-  if (fixture.metadata) grant.addMetadata(GRANT_METADATA_KEY, fixture.metadata);
+  // As lakemesh writes it: one JSON string.
+  if (fixture.metadata) grant.addMetadata(GRANT_METADATA_KEY, JSON.stringify(fixture.metadata));
   return grant;
 }
 

@@ -8,6 +8,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ConsumerStack } from '../../lib/stacks/consumer-stack';
 import { consumedProducts } from '../../lib/stacks/consumed-products';
+import { grantMetadataRecord } from '../../lib/grants/grant-metadata';
 import { deploysAfter } from '../support/deploy-order';
 import { loadExampleMesh, SynthesizedMesh, synthesizeMesh } from '../support/mesh-app-fixture';
 import { CONSUMER_ACCOUNTS, CONTRACTS, EXPECTED_GRANTS, GOVERNANCE_ACCOUNT, permissionProperties, PRINCIPALS, REGION } from '../app/mesh-app-expected';
@@ -72,7 +73,7 @@ describe.each(Object.keys(LINKS))('consumer stack of %s', (consumer) => {
     expect(onLink).toHaveLength(PRINCIPALS[consumer].length);
     for (const [id, resource] of onLink) {
       expect(deploysAfter(synthesized.json(stackOf(consumer)).Resources, id)).toContain(linkId(consumer, name));
-      expect(resource.Metadata?.['lakemesh:grant']).toEqual({
+      expect(grantMetadataRecord(resource.Metadata?.['lakemesh:grant'])).toEqual({
         product: grants[0].product,
         table: null,
         consumer,

@@ -13,7 +13,7 @@ import {
 } from '../../../constructs/consumer/mesh-consumer';
 import { RamInvitationAcceptance } from '../../../constructs/consumer/ram-invitation-acceptance';
 import { LakemeshError } from '../../../lib/errors';
-import { GRANT_METADATA_KEY } from '../../../lib/grants/grant-metadata';
+import { GRANT_METADATA_KEY, grantMetadataRecord } from '../../../lib/grants/grant-metadata';
 import { DataMeshChecks } from '../../../lib/nag';
 
 const GOVERNANCE = '111111111111';
@@ -181,7 +181,7 @@ describe('DESCRIBE on the links', () => {
         template.findResources(PERMISSIONS_TYPE, { Properties: { Principal: { DataLakePrincipalIdentifier: principal }, Resource: { Database: { Name: name } } } }),
       );
       expect(found).toHaveLength(1);
-      return found[0].Metadata[GRANT_METADATA_KEY];
+      return grantMetadataRecord(found[0].Metadata[GRANT_METADATA_KEY]);
     };
 
     expect(metadataOf(ANALYST, 'sales_orders')).toEqual({

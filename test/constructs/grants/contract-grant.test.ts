@@ -4,7 +4,7 @@ import { ContractGrant, ContractGrantProps } from '../../../constructs/grants/co
 import { LakeFormationPermissions } from '../../../constructs/grants/lake-formation-permissions';
 import { DataContract } from '../../../lib/contract/model';
 import { LakemeshError } from '../../../lib/errors';
-import { GRANT_METADATA_KEY, GrantMetadata } from '../../../lib/grants/grant-metadata';
+import { GRANT_METADATA_KEY, GrantMetadata, grantMetadataRecord } from '../../../lib/grants/grant-metadata';
 import { ordersContract, role } from '../../support/contract-factory';
 import { FakeDataProduct } from '../../support/fake-data-product';
 import { ancestors, Graph, ordered } from '../../plan/deploy-graph';
@@ -46,8 +46,12 @@ function setUp(contract: DataContract = ordersContract()) {
   return { stack, product, grant };
 }
 
+/** The grant resources, with their audit record (a JSON string in the template) read back. */
 function permissionsOf(stack: Stack): Record<string, TemplateResource> {
-  return Template.fromStack(stack).findResources(PERMISSIONS_TYPE) as Record<string, TemplateResource>;
+  const found = Template.fromStack(stack).findResources(PERMISSIONS_TYPE) as Record<string, Omit<TemplateResource, 'Metadata'> & { Metadata: Record<string, unknown> }>;
+  return Object.fromEntries(
+    Object.entries(found).map(([id, resource]) => [id, { ...resource, Metadata: { [GRANT_METADATA_KEY]: grantMetadataRecord(resource.Metadata[GRANT_METADATA_KEY]) as unknown as GrantMetadata } }]),
+  );
 }
 
 function errorOf(run: () => unknown): LakemeshError {

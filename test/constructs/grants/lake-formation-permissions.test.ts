@@ -110,7 +110,8 @@ describe('add', () => {
       Permissions: ['DESCRIBE'],
       PermissionsWithGrantOption: [],
     });
-    expect(resource.Metadata?.[GRANT_METADATA_KEY]).toEqual(metadata);
+    expect(typeof resource.Metadata?.[GRANT_METADATA_KEY]).toBe('string');
+    expect(JSON.parse(resource.Metadata?.[GRANT_METADATA_KEY] as string)).toEqual(metadata);
   });
 
   test('renders tables, table wildcards, columns and data cells filters', () => {
@@ -166,7 +167,7 @@ describe('add', () => {
         ColumnNames: ['customer_email', 'order_id'],
       },
     });
-    expect(resources[0].Metadata?.[GRANT_METADATA_KEY]).toEqual({
+    expect(JSON.parse(resources[0].Metadata?.[GRANT_METADATA_KEY] as string)).toEqual({
       ...metadata,
       roles: ['analyst', 'auditor'],
       purposes: ['campaign attribution', 'fraud review'],

@@ -41,6 +41,19 @@ describe('DataMesh-GrantHasContractMetadata', () => {
     expect(findingsOf(stack, RULE)).toEqual([]);
   });
 
+  test('reads complete metadata written as an object, not as the JSON string lakemesh writes', () => {
+    const stack = newStack();
+    principalPermissions(stack, 'Grant').addMetadata('lakemesh:grant', grantMetadata());
+    expect(findingsOf(stack, RULE)).toEqual([]);
+  });
+
+  test('fires on a cross-account grant whose metadata is a string but not a JSON record', () => {
+    const stack = newStack();
+    const grant = principalPermissions(stack, 'Grant');
+    grant.addMetadata('lakemesh:grant', 'approved by sales-dpo@example.com');
+    expect(findingsOf(stack, RULE)).toEqual(flagged(grant.node.path));
+  });
+
   test.each<[string, (stack: Stack) => string]>([
     ['a role ARN of the same account', () => CENTRAL_ROLE],
     ['a role of the stack itself', (stack) => new iam.Role(stack, 'Role', { assumedBy: new iam.AccountRootPrincipal() }).roleArn],
