@@ -1,12 +1,13 @@
 /**
  * Benchmark child: synthesizes a mesh the way `bin/app.ts` does (loadLockedMesh → MeshApp →
- * compliance packs → synth) and records the time of each phase and the peak RSS. Run by
+ * compliance packs → parallel template validation → synth) and records the time of each phase and the peak RSS. Run by
  * `bench/run.ts` in a fresh process per measurement; usage:
  * `node --import tsx bench/synth-mesh.ts '<SynthMeshOptions JSON>'`.
  */
 import { App } from 'aws-cdk-lib';
 import { addCompliancePacks } from '../lib/app/compliance';
 import { MeshApp } from '../lib/app/mesh-app';
+import { useParallelTemplateValidation } from '../lib/app/parallel-template-validation';
 import { loadLockedMesh } from '../lib/lock/load-locked-mesh';
 import { benchContext } from './cdk-context';
 import { childOptions, finishChild, PhaseTimer } from './measure';
@@ -29,6 +30,7 @@ function main(): void {
     const built = new App({ outdir: options.outdir, context: benchContext(options) });
     new MeshApp(built, 'Mesh', { mesh: mesh! });
     addCompliancePacks(built);
+    useParallelTemplateValidation(built);
     return built;
   });
   timer.time('synth', () => app!.synth());

@@ -9,6 +9,7 @@ import { App } from 'aws-cdk-lib';
 import { addCompliancePacks } from '../lib/app/compliance';
 import { meshConfigPath } from '../lib/app/mesh-config-path';
 import { MeshApp } from '../lib/app/mesh-app';
+import { useParallelTemplateValidation } from '../lib/app/parallel-template-validation';
 import { reportSynthFailure } from '../lib/app/synth-failure';
 import { loadLockedMesh } from '../lib/lock/load-locked-mesh';
 
@@ -19,6 +20,8 @@ function main(): void {
     const { mesh } = loadLockedMesh(meshConfigPath(app));
     new MeshApp(app, 'Mesh', { mesh });
     addCompliancePacks(app);
+    // aws-cdk-lib's template validation, on every core: most of a large mesh's synth time.
+    useParallelTemplateValidation(app);
     app.synth();
   } catch (error) {
     const exitCode = reportSynthFailure(error, (text) => process.stderr.write(text));

@@ -1,0 +1,149 @@
+/**
+ * `ParallelTemplateValidation` must report exactly what aws-cdk-lib's single-threaded
+ * `CloudFormationValidatePlugin` reports, only on more threads.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { App, CfnResource, CloudFormationValidatePlugin, IPolicyValidationContext, PolicyValidationPluginReport, Stack, Validations } from 'aws-cdk-lib';
+import {
+  MIN_TEMPLATES_PER_THREAD,
+  mergeReports,
+  ParallelTemplateValidation,
+  startWorker,
+  useParallelTemplateValidation,
+} from '../../lib/app/parallel-template-validation';
+import { temporaryDirectory } from '../support/mesh-app-fixture';
+
+const TEMPLATE_COUNT = 2 * MIN_TEMPLATES_PER_THREAD + 3;
+
+/** Templates with a mix of findings: an unknown property (error), an unknown permission (warning), clean ones. */
+function templateContext(): IPolicyValidationContext {
+  const dir = temporaryDirectory('lakemesh-parallel-validation-');
+  const stackTemplates = Array.from({ length: TEMPLATE_COUNT }, (_, index) => {
+    const permissions = index % 3 === 0 ? ['READ'] : ['SELECT'];
+    const resources: Record<string, unknown> = {
+      Grant: {
+        Type: 'AWS::LakeFormation::PrincipalPermissions',
+        Properties: {
+          Catalog: '111111111111',
+          Principal: { DataLakePrincipalIdentifier: `arn:aws:iam::222222222222:role/reader-${index}` },
+          Resource: { Database: { CatalogId: '111111111111', Name: `db_${index}` } },
+          Permissions: permissions,
+          PermissionsWithGrantOption: [],
+        },
+      },
+      ...(index % 4 === 1 ? { Topic: { Type: 'AWS::SNS::Topic', Properties: { TopicNam: `topic-${index}` } } } : {}),
+    };
+    const templatePath = path.join(dir, `Stack${index}.template.json`);
+    fs.writeFileSync(templatePath, JSON.stringify({ Resources: resources }, null, 1));
+    return { stackConstructPath: `Stack${index}`, templatePath, accountId: '111111111111', region: 'eu-west-1' };
+  });
+  return { stackTemplates, templatePaths: stackTemplates.map((template) => template.templatePath) } as unknown as IPolicyValidationContext;
+}
+
+describe('ParallelTemplateValidation', () => {
+  const context = templateContext();
+  const expected = new CloudFormationValidatePlugin().validate(context);
+
+  test('the fixture has findings of both kinds, merged over several templates', () => {
+    expect(expected.success).toBe(false);
+    expect(expected.violations.map((violation) => [violation.ruleName, violation.severity])).toEqual(
+      expect.arrayContaining([
+        ['W3030', 'warning'],
+        ['F3002', 'error'],
+      ]),
+    );
+    expect(expected.violations.find((violation) => violation.ruleName === 'W3030')!.violatingResources.length).toBe(Math.ceil(TEMPLATE_COUNT / 3));
+  });
+
+  test('reports what the single-threaded plugin reports, in the same order', () => {
+    expect(new ParallelTemplateValidation({ threads: 2 }).validate(context)).toEqual(expected);
+  });
+
+  test('on three threads too', () => {
+    expect(new ParallelTemplateValidation({ threads: 3 }).validate(context)).toEqual(expected);
+  });
+
+  test('a worker thread validates its templates: one report per template, as the plugin gives it', () => {
+    const templates = context.stackTemplates.slice(0, 4);
+    const reports = startWorker(templates).wait();
+    const plugin = new CloudFormationValidatePlugin();
+    expect(reports).toEqual(templates.map((template) => plugin.validate({ ...context, stackTemplates: [template], templatePaths: [template.templatePath] })));
+  });
+
+  test('a worker that cannot validate reports nothing, and the main thread does its share', () => {
+    const missing = { ...context.stackTemplates[0], templatePath: '/nonexistent/Stack.template.json' };
+    expect(startWorker([missing]).wait()).toBeUndefined();
+  });
+});
+
+describe('mergeReports', () => {
+  const violation = (ruleName: string, description: string, resource: string) => ({
+    ruleName,
+    description,
+    severity: 'error',
+    violatingResources: [{ resourceLogicalId: resource, templatePath: 'Stack.template.json', locations: [] }],
+  });
+
+  test('merges violations of one rule, severity and description, first seen first', () => {
+    const reports: PolicyValidationPluginReport[] = [
+      { success: false, violations: [violation('E1', 'bad', 'A'), violation('E2', 'worse', 'B')] },
+      { success: true, violations: [] },
+      { success: false, violations: [violation('E2', 'worse', 'C'), violation('E1', 'other', 'D')] },
+    ];
+    const merged = mergeReports(reports);
+    expect(merged.success).toBe(false);
+    expect(merged.violations.map((v) => [v.ruleName, v.description, v.violatingResources.map((r) => r.resourceLogicalId)])).toEqual([
+      ['E1', 'bad', ['A']],
+      ['E2', 'worse', ['B', 'C']],
+      ['E1', 'other', ['D']],
+    ]);
+    expect(reports[0].violations[1].violatingResources).toHaveLength(1);
+  });
+
+  test('succeeds when every report does', () => {
+    expect(mergeReports([{ success: true, violations: [] }, { success: true, violations: [] }])).toEqual({ success: true, violations: [] });
+  });
+});
+
+describe('useParallelTemplateValidation', () => {
+  const setupValue = process.env.CDK_VALIDATION;
+  afterEach(() => {
+    process.env.CDK_VALIDATION = setupValue;
+  });
+  const plugins = (app: App) => (app as unknown as { _validationPlugins: unknown[] })._validationPlugins;
+
+  test('takes the place of the built-in validation when it is on', () => {
+    delete process.env.CDK_VALIDATION;
+    const app = new App();
+    expect(useParallelTemplateValidation(app)).toBe(true);
+    expect(plugins(app).filter((plugin) => plugin instanceof ParallelTemplateValidation)).toHaveLength(1);
+  });
+
+  test.each<[string, () => App]>([
+    ['CDK_VALIDATION=false (cdk synth --no-validation)', () => ((process.env.CDK_VALIDATION = 'false'), new App())],
+    ['builtinCloudFormationValidation: false', () => (delete process.env.CDK_VALIDATION, new App({ builtinCloudFormationValidation: false }))],
+    ['a validator the app registered itself', () => {
+      delete process.env.CDK_VALIDATION;
+      const app = new App();
+      Validations.of(app).addPlugins(new CloudFormationValidatePlugin());
+      return app;
+    }],
+  ])('turns nothing on with %s', (_label, newApp) => {
+    const app = newApp();
+    const before = plugins(app).length;
+    expect(useParallelTemplateValidation(app)).toBe(false);
+    expect(plugins(app)).toHaveLength(before);
+  });
+
+  test('fails synth on a template error as the built-in validation does', () => {
+    delete process.env.CDK_VALIDATION;
+    const app = new App({ outdir: temporaryDirectory('lakemesh-parallel-synth-'), context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
+    for (let index = 0; index < TEMPLATE_COUNT; index++) {
+      const stack = new Stack(app, `Stack${index}`, { env: { account: '111111111111', region: 'eu-west-1' } });
+      new CfnResource(stack, 'Topic', { type: 'AWS::SNS::Topic', properties: index === 5 ? { TopicNam: 'typo' } : {} });
+    }
+    useParallelTemplateValidation(app, { threads: 2 });
+    expect(() => app.synth()).toThrow(/TopicNam/);
+  });
+});
