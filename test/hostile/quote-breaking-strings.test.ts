@@ -15,6 +15,7 @@ import { loadContract } from '../../lib/contract/load-contract';
 import { compileRuleset } from '../../lib/quality/compile-ruleset';
 import { planContractGrant } from '../../lib/plan/grant-plan';
 import { column, contract, role, table } from '../support/contract-factory';
+import { grantMetadataRecord } from '../../lib/grants/grant-metadata';
 import { ExampleCopy, MESH, ORDERS } from './hostile-fixture';
 
 const HOSTILE_FILTER = [
@@ -67,7 +68,10 @@ describe('hostile strings carried into the synthesized templates', () => {
   });
 
   test('the grant purpose reaches the audit metadata of every permission of that grant as written', () => {
-    const purposes = resourcesOfType(templates, 'AWS::LakeFormation::PrincipalPermissions').flatMap((resource) => JSON.stringify(resource.Metadata ?? {}).includes(JSON.stringify(HOSTILE_TEXT).slice(1, -1)) ? [resource] : []);
+    const purposes = resourcesOfType(templates, 'AWS::LakeFormation::PrincipalPermissions').flatMap((resource) => {
+      const record = grantMetadataRecord(resource.Metadata?.['lakemesh:grant']);
+      return Array.isArray(record?.purposes) && record.purposes.includes(HOSTILE_TEXT) ? [resource] : [];
+    });
     expect(purposes.length).toBeGreaterThan(0);
   });
 });
