@@ -5,8 +5,13 @@
  * spread over worker threads, and merges the findings into the report the single-threaded plugin
  * would have written, in the same order.
  *
- * A plugin's `validate` is synchronous, so the main thread validates its share and then blocks on
- * `Atomics.wait` until each worker has posted its reports (read with `receiveMessageOnPort`).
+ * A plugin's `validate` is synchronous, so the main thread starts a worker per share and blocks on
+ * `Atomics.wait` until each has posted its reports (read with `receiveMessageOnPort`).
+ *
+ * Templates are validated one by one, so that the reports merge in the single-threaded order. The
+ * plugin rebuilds its rule engine (0.5–4 s) whenever a template has a resource type its engine was
+ * not built for, so each worker first validates a probe template holding one resource of every type
+ * of its share: one engine for the whole share.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,7 +19,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import { App, CloudFormationValidatePlugin, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation, Validations } from 'aws-cdk-lib';
 
 /** Below this many templates per thread, starting workers costs more than it saves. */
-export const MIN_TEMPLATES_PER_THREAD = 8;
+export const MIN_TEMPLATES_PER_THREAD = 4;
 /** How long the main thread waits for a worker before it validates the worker's share itself. */
 const WORKER_TIMEOUT_MS = 30 * 60 * 1000;
 
@@ -42,11 +47,11 @@ export class ParallelTemplateValidation extends CloudFormationValidatePlugin {
     if (threads < 2) return super.validate(context);
 
     const shares = shareByBytes(templates, threads);
-    const workers = shares.slice(1).map((share) => startWorker(share.map((index) => templates[index])));
+    const workers = shares.map((share) => startWorker(share.map((index) => templates[index])));
     const reports = new Map<number, PolicyValidationPluginReport>();
-    for (const index of shares[0]) reports.set(index, this.validateOne(context, templates[index]));
     workers.forEach((worker, i) => {
-      const share = shares[i + 1];
+      const share = shares[i];
+      // A worker that failed (it should not) leaves its share to this thread.
       const results = worker.wait() ?? share.map((index) => this.validateOne(context, templates[index]));
       share.forEach((index, j) => reports.set(index, results[j]));
     });
@@ -110,7 +115,10 @@ export interface RunningWorker {
   wait(): PolicyValidationPluginReport[] | undefined;
 }
 
-/** Runs aws-cdk-lib's plugin on `templates` in a worker thread, one report per template. */
+/**
+ * Runs aws-cdk-lib's plugin on `templates` in a worker thread, one report per template, after a
+ * probe template with one property-less resource of each of their types (its findings are dropped).
+ */
 export function startWorker(templates: readonly StackTemplate[]): RunningWorker {
   const done = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
@@ -138,9 +146,26 @@ const { templates, done, port, cdkLib } = workerData;
 let message;
 try {
   const { CloudFormationValidatePlugin } = require(cdkLib);
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const path = require('node:path');
   const plugin = new CloudFormationValidatePlugin();
-  const reports = templates.map((template) => plugin.validate({ stackTemplates: [template], templatePaths: [template.templatePath] }));
-  message = { reports };
+  const validate = (template) => plugin.validate({ stackTemplates: [template], templatePaths: [template.templatePath] });
+  // One engine for all types of this share: the plugin keeps its engine for templates whose types it covers.
+  const types = new Set();
+  for (const template of templates) {
+    const parsed = JSON.parse(fs.readFileSync(template.templatePath, 'utf8'));
+    for (const resource of Object.values(parsed.Resources || {})) if (resource && typeof resource.Type === 'string') types.add(resource.Type);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakemesh-validation-probe-'));
+  try {
+    const templatePath = path.join(dir, 'probe.template.json');
+    fs.writeFileSync(templatePath, JSON.stringify({ Resources: Object.fromEntries([...types].sort().map((type, index) => ['Probe' + index, { Type: type }])) }));
+    validate({ stackConstructPath: 'Probe', templatePath });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  message = { reports: templates.map(validate) };
 } catch (error) {
   message = { error: String(error && error.stack || error) };
 }
