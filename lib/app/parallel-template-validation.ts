@@ -1,61 +1,58 @@
 /**
  * aws-cdk-lib validates every template of an app against the CloudFormation schemas, one template
  * after another on one core: for a large mesh that is most of `cdk synth`. This plugin does the same
- * validation (aws-cdk-lib's own `CloudFormationValidatePlugin`, default rules) with the templates
- * spread over worker threads, and merges the findings into the report the single-threaded plugin
- * would have written, in the same order.
- *
- * A plugin's `validate` is synchronous, so the main thread starts a worker per share and blocks on
- * `Atomics.wait` until each has posted its reports (read with `receiveMessageOnPort`).
- *
- * Templates are validated one by one, so that the reports merge in the single-threaded order. The
- * plugin rebuilds its rule engine (0.5–4 s) whenever a template has a resource type its engine was
- * not built for, so each worker first validates a probe template holding one resource of every type
- * of its share: one engine for the whole share.
+ * validation (aws-cdk-lib's own `CloudFormationValidatePlugin`, default rules) on worker threads
+ * that start when it is registered and warm up while the app synthesizes (validation-worker.ts),
+ * with the templates spread over them by size, and merges the findings into the report the
+ * single-threaded plugin would have written, in the same order.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { App, CloudFormationValidatePlugin, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation, Validations } from 'aws-cdk-lib';
+import { App, CfnResource, CloudFormationValidatePlugin, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation, Stack, Validations } from 'aws-cdk-lib';
+import { StackTemplate, ValidationWorker } from './validation-worker';
 
-/** Below this many templates per thread, starting workers costs more than it saves. */
+/** Templates per worker thread (a second thread from twice as many on). */
 export const MIN_TEMPLATES_PER_THREAD = 4;
-/** How long the main thread waits for a worker before it validates the worker's share itself. */
-const WORKER_TIMEOUT_MS = 30 * 60 * 1000;
-
-type StackTemplate = IPolicyValidationContext['stackTemplates'][number];
 
 export interface ParallelTemplateValidationProps {
   /**
-   * Threads to validate on, the main thread included.
-   * @default - the machine's available parallelism
+   * Worker threads to validate on; 0 validates in the app's own thread.
+   * @default - the machine's available parallelism (0 on a single core)
    */
   readonly threads?: number;
+  /**
+   * Resource types the templates will hold, for the workers to prepare for while the app synthesizes.
+   * @default - none: the workers prepare when the templates are there
+   */
+  readonly expectedResourceTypes?: readonly string[];
 }
 
 export class ParallelTemplateValidation extends CloudFormationValidatePlugin {
-  private readonly threads: number;
+  private readonly workers: ValidationWorker[];
 
   constructor(props: ParallelTemplateValidationProps = {}) {
     super();
-    this.threads = props.threads ?? os.availableParallelism();
+    const threads = props.threads ?? defaultThreads();
+    this.workers = Array.from({ length: threads }, () => new ValidationWorker(props.expectedResourceTypes ?? []));
   }
 
   override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const templates = context.stackTemplates;
-    const threads = Math.min(this.threads, Math.floor(templates.length / MIN_TEMPLATES_PER_THREAD));
-    if (threads < 2) return super.validate(context);
-
-    const shares = shareByBytes(templates, threads);
-    const workers = shares.map((share) => startWorker(share.map((index) => templates[index])));
-    const reports = new Map<number, PolicyValidationPluginReport>();
-    workers.forEach((worker, i) => {
-      const share = shares[i];
-      // A worker that failed (it should not) leaves its share to this thread.
-      const results = worker.wait() ?? share.map((index) => this.validateOne(context, templates[index]));
-      share.forEach((index, j) => reports.set(index, results[j]));
-    });
-    return mergeReports(templates.map((_, index) => reports.get(index)!));
+    const threads = Math.min(this.workers.length, Math.max(1, Math.floor(templates.length / MIN_TEMPLATES_PER_THREAD)));
+    if (threads === 0) return super.validate(context);
+    try {
+      const shares = shareByBytes(templates, threads);
+      const reports = new Map<number, PolicyValidationPluginReport>();
+      shares.forEach((share, i) => {
+        const shareTemplates = share.map((index) => templates[index]);
+        // A worker that failed (it should not) leaves its share to this thread.
+        const results = this.workers[i].validate(shareTemplates) ?? shareTemplates.map((template) => this.validateOne(context, template));
+        share.forEach((index, j) => reports.set(index, results[j]));
+      });
+      return mergeReports(templates.map((_, index) => reports.get(index)!));
+    } finally {
+      for (const worker of this.workers) worker.stop();
+    }
   }
 
   private validateOne(context: IPolicyValidationContext, template: StackTemplate): PolicyValidationPluginReport {
@@ -65,7 +62,8 @@ export class ParallelTemplateValidation extends CloudFormationValidatePlugin {
 
 /**
  * Registers `ParallelTemplateValidation` on the app in place of aws-cdk-lib's built-in validation,
- * when that validation is on (not turned off by `builtinCloudFormationValidation: false`,
+ * with a worker per 4 stacks (at most one per core) that prepares for the app's resource types at
+ * once: call it after the app's constructs are built. Only when that validation is on (not turned off by `builtinCloudFormationValidation: false`,
  * `CDK_VALIDATION=false` or `cdk synth --no-validation`) and the app registered no validator of its own.
  * @returns whether it was registered
  */
@@ -73,8 +71,36 @@ export function useParallelTemplateValidation(app: App, props: ParallelTemplateV
   const builtinOn = (app as unknown as { _builtinCloudFormationValidation?: boolean })._builtinCloudFormationValidation !== false && process.env.CDK_VALIDATION !== 'false';
   const registered = (app as unknown as { _validationPlugins?: readonly unknown[] })._validationPlugins ?? [];
   if (!builtinOn || registered.some((plugin) => plugin instanceof CloudFormationValidatePlugin)) return false;
-  Validations.of(app).addPlugins(new ParallelTemplateValidation(props));
+  const constructs = app.node.findAll();
+  const stacks = constructs.filter((construct) => Stack.isStack(construct)).length;
+  const threads = validationThreads(stacks, os.availableParallelism());
+  Validations.of(app).addPlugins(new ParallelTemplateValidation({ threads, expectedResourceTypes: resourceTypesOf(app), ...props }));
   return true;
+}
+
+/**
+ * Worker threads for an app of `stacks` stacks: one per 4 stacks, at most one per core, and at least
+ * one (it warms up while the app synthesizes); none on a single core, where the app's own thread
+ * validates as fast.
+ */
+export function validationThreads(stacks: number, cores: number): number {
+  if (cores < 2) return 0;
+  return Math.min(cores, Math.max(1, Math.floor(stacks / MIN_TEMPLATES_PER_THREAD)));
+}
+
+/** Added to every stack at synth when version reporting is on. */
+const CDK_METADATA_TYPE = 'AWS::CDK::Metadata';
+
+/** The resource types of the app's templates-to-be, sorted. */
+export function resourceTypesOf(app: App): string[] {
+  const types = new Set([CDK_METADATA_TYPE]);
+  for (const construct of app.node.findAll()) if (CfnResource.isCfnResource(construct)) types.add(construct.cfnResourceType);
+  return [...types].sort();
+}
+
+/** A worker per core; none on a single core. */
+function defaultThreads(): number {
+  return validationThreads(Number.MAX_SAFE_INTEGER, os.availableParallelism());
 }
 
 /** Template indexes per thread, balanced by template size (largest first onto the lightest thread). */
@@ -110,66 +136,3 @@ export function mergeReports(reports: readonly PolicyValidationPluginReport[]): 
   return { success: reports.every((report) => report.success), violations };
 }
 
-export interface RunningWorker {
-  /** The reports of the worker's templates, in order; undefined when it failed or timed out. */
-  wait(): PolicyValidationPluginReport[] | undefined;
-}
-
-/**
- * Runs aws-cdk-lib's plugin on `templates` in a worker thread, one report per template, after a
- * probe template with one property-less resource of each of their types (its findings are dropped).
- */
-export function startWorker(templates: readonly StackTemplate[]): RunningWorker {
-  const done = new Int32Array(new SharedArrayBuffer(4));
-  const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { cdkLib: require.resolve('aws-cdk-lib'), templates, done, port: port2 },
-    transferList: [port2],
-  });
-  worker.unref();
-  return {
-    wait() {
-      const outcome = Atomics.wait(done, 0, 0, WORKER_TIMEOUT_MS);
-      const message = receiveMessageOnPort(port1)?.message as { reports?: PolicyValidationPluginReport[] } | undefined;
-      port1.close();
-      if (outcome === 'timed-out') void worker.terminate();
-      return message?.reports;
-    },
-  };
-}
-
-/** Plain CommonJS, so the worker needs no TypeScript loader. */
-const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const { templates, done, port, cdkLib } = workerData;
-let message;
-try {
-  const { CloudFormationValidatePlugin } = require(cdkLib);
-  const fs = require('node:fs');
-  const os = require('node:os');
-  const path = require('node:path');
-  const plugin = new CloudFormationValidatePlugin();
-  const validate = (template) => plugin.validate({ stackTemplates: [template], templatePaths: [template.templatePath] });
-  // One engine for all types of this share: the plugin keeps its engine for templates whose types it covers.
-  const types = new Set();
-  for (const template of templates) {
-    const parsed = JSON.parse(fs.readFileSync(template.templatePath, 'utf8'));
-    for (const resource of Object.values(parsed.Resources || {})) if (resource && typeof resource.Type === 'string') types.add(resource.Type);
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakemesh-validation-probe-'));
-  try {
-    const templatePath = path.join(dir, 'probe.template.json');
-    fs.writeFileSync(templatePath, JSON.stringify({ Resources: Object.fromEntries([...types].sort().map((type, index) => ['Probe' + index, { Type: type }])) }));
-    validate({ stackConstructPath: 'Probe', templatePath });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  message = { reports: templates.map(validate) };
-} catch (error) {
-  message = { error: String(error && error.stack || error) };
-}
-port.postMessage(message);
-Atomics.store(done, 0, 1);
-Atomics.notify(done, 0);
-`;

@@ -9,9 +9,11 @@ import {
   MIN_TEMPLATES_PER_THREAD,
   mergeReports,
   ParallelTemplateValidation,
-  startWorker,
+  resourceTypesOf,
   useParallelTemplateValidation,
+  validationThreads,
 } from '../../lib/app/parallel-template-validation';
+import { ValidationWorker } from '../../lib/app/validation-worker';
 import { temporaryDirectory } from '../support/mesh-app-fixture';
 
 const TEMPLATE_COUNT = 2 * MIN_TEMPLATES_PER_THREAD + 3;
@@ -64,16 +66,51 @@ describe('ParallelTemplateValidation', () => {
     expect(new ParallelTemplateValidation({ threads: 3 }).validate(context)).toEqual(expected);
   });
 
-  test('a worker thread validates its templates: one report per template, as the plugin gives it', () => {
-    const templates = context.stackTemplates.slice(0, 4);
-    const reports = startWorker(templates).wait();
-    const plugin = new CloudFormationValidatePlugin();
-    expect(reports).toEqual(templates.map((template) => plugin.validate({ ...context, stackTemplates: [template], templatePaths: [template.templatePath] })));
+  test('on one worker thread, and in the app\'s own thread', () => {
+    expect(new ParallelTemplateValidation({ threads: 1 }).validate(context)).toEqual(expected);
+    expect(new ParallelTemplateValidation({ threads: 0 }).validate(context)).toEqual(expected);
   });
 
-  test('a worker that cannot validate reports nothing, and the main thread does its share', () => {
+  test('a second validation (the workers are gone by then) reports the same in the app\'s own thread', () => {
+    const plugin = new ParallelTemplateValidation({ threads: 2 });
+    plugin.validate(context);
+    expect(plugin.validate(context)).toEqual(expected);
+  });
+});
+
+describe('ValidationWorker', () => {
+  const context = templateContext();
+  const plugin = new CloudFormationValidatePlugin();
+  const single = (template: IPolicyValidationContext['stackTemplates'][number]) => plugin.validate({ ...context, stackTemplates: [template], templatePaths: [template.templatePath] });
+
+  test('validates its templates: one report per template, as the plugin gives it, whether it prepared for their types or not', () => {
+    const templates = context.stackTemplates.slice(0, 4);
+    for (const expectedTypes of [[], ['AWS::LakeFormation::PrincipalPermissions'], ['AWS::S3::Bucket']]) {
+      const worker = new ValidationWorker(expectedTypes);
+      try {
+        expect(worker.validate(templates)).toEqual(templates.map(single));
+      } finally {
+        worker.stop();
+      }
+    }
+  });
+
+  test('takes several jobs', () => {
+    const worker = new ValidationWorker([]);
+    try {
+      expect(worker.validate(context.stackTemplates.slice(0, 2))).toEqual(context.stackTemplates.slice(0, 2).map(single));
+      expect(worker.validate(context.stackTemplates.slice(2, 3))).toEqual(context.stackTemplates.slice(2, 3).map(single));
+    } finally {
+      worker.stop();
+    }
+  });
+
+  test('answers nothing when it cannot validate (a missing template) or has stopped, so the caller validates itself', () => {
+    const worker = new ValidationWorker([]);
     const missing = { ...context.stackTemplates[0], templatePath: '/nonexistent/Stack.template.json' };
-    expect(startWorker([missing]).wait()).toBeUndefined();
+    expect(worker.validate([missing])).toBeUndefined();
+    worker.stop();
+    expect(worker.validate(context.stackTemplates.slice(0, 1))).toBeUndefined();
   });
 });
 
@@ -116,8 +153,29 @@ describe('useParallelTemplateValidation', () => {
   test('takes the place of the built-in validation when it is on', () => {
     delete process.env.CDK_VALIDATION;
     const app = new App();
-    expect(useParallelTemplateValidation(app)).toBe(true);
+    expect(useParallelTemplateValidation(app, { threads: 0 })).toBe(true);
     expect(plugins(app).filter((plugin) => plugin instanceof ParallelTemplateValidation)).toHaveLength(1);
+  });
+
+  test.each([
+    [1, 2, 1],
+    [7, 2, 1],
+    [8, 2, 2],
+    [800, 2, 2],
+    [800, 8, 8],
+    [12, 8, 3],
+    [800, 1, 0],
+  ])('an app of %i stacks on %i cores validates on %i worker threads', (stacks, cores, threads) => {
+    expect(validationThreads(stacks, cores)).toBe(threads);
+  });
+
+  test('prepares the workers for the resource types of the app, and the CDK metadata resource', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    new CfnResource(stack, 'Topic', { type: 'AWS::SNS::Topic' });
+    new CfnResource(new Stack(app, 'Other'), 'Queue', { type: 'AWS::SQS::Queue' });
+    new CfnResource(stack, 'Again', { type: 'AWS::SNS::Topic' });
+    expect(resourceTypesOf(app)).toEqual(['AWS::CDK::Metadata', 'AWS::SNS::Topic', 'AWS::SQS::Queue']);
   });
 
   test.each<[string, () => App]>([
