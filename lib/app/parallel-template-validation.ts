@@ -43,10 +43,12 @@ export class ParallelTemplateValidation extends CloudFormationValidatePlugin {
     try {
       const shares = shareByBytes(templates, threads);
       const reports = new Map<number, PolicyValidationPluginReport>();
+      const shareTemplates = shares.map((share) => share.map((index) => templates[index]));
+      // Every worker gets its share before this thread waits for the first.
+      shareTemplates.forEach((share, i) => this.workers[i].start(share));
       shares.forEach((share, i) => {
-        const shareTemplates = share.map((index) => templates[index]);
         // A worker that failed (it should not) leaves its share to this thread.
-        const results = this.workers[i].validate(shareTemplates) ?? shareTemplates.map((template) => this.validateOne(context, template));
+        const results = this.workers[i].reports() ?? shareTemplates[i].map((template) => this.validateOne(context, template));
         share.forEach((index, j) => reports.set(index, results[j]));
       });
       return mergeReports(templates.map((_, index) => reports.get(index)!));

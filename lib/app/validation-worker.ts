@@ -24,6 +24,7 @@ export class ValidationWorker {
   private readonly done = new Int32Array(new SharedArrayBuffer(4));
   private readonly replies: MessagePort;
   private stopped = false;
+  private started = false;
 
   /** Starts the worker; it warms up for `expectedTypes` (resource types) right away. */
   constructor(expectedTypes: readonly string[]) {
@@ -38,18 +39,31 @@ export class ValidationWorker {
     this.worker.unref();
   }
 
-  /**
-   * Validates `templates`, one report per template in their order; undefined when the worker failed
-   * or took longer than the time limit (the caller validates them itself then).
-   */
-  validate(templates: readonly StackTemplate[]): PolicyValidationPluginReport[] | undefined {
-    if (this.stopped) return undefined;
+  /** Hands `templates` to the worker; `reports()` waits for what it found. */
+  start(templates: readonly StackTemplate[]): void {
+    if (this.stopped) return;
     Atomics.store(this.done, 0, 0);
     this.worker.postMessage({ templates });
+    this.started = true;
+  }
+
+  /**
+   * One report per template of the last `start`, in their order; undefined when the worker failed,
+   * was stopped or took longer than the time limit (the caller validates them itself then).
+   */
+  reports(): PolicyValidationPluginReport[] | undefined {
+    if (this.stopped || !this.started) return undefined;
+    this.started = false;
     const outcome = Atomics.wait(this.done, 0, 0, WORKER_TIMEOUT_MS);
     const reply = receiveMessageOnPort(this.replies)?.message as { reports?: PolicyValidationPluginReport[] } | undefined;
     if (outcome === 'timed-out') this.stop();
     return reply?.reports;
+  }
+
+  /** `start` and `reports` in one. */
+  validate(templates: readonly StackTemplate[]): PolicyValidationPluginReport[] | undefined {
+    this.start(templates);
+    return this.reports();
   }
 
   /** Ends the thread; `validate` answers undefined from then on. */

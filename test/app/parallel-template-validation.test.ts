@@ -71,6 +71,24 @@ describe('ParallelTemplateValidation', () => {
     expect(new ParallelTemplateValidation({ threads: 0 }).validate(context)).toEqual(expected);
   });
 
+  test('hands every worker its share before waiting for any, so that they validate at the same time', () => {
+    const calls: string[] = [];
+    const start = jest.spyOn(ValidationWorker.prototype, 'start').mockImplementation(function (this: ValidationWorker) {
+      calls.push('start');
+    });
+    const reports = jest.spyOn(ValidationWorker.prototype, 'reports').mockImplementation(() => {
+      calls.push('reports');
+      return undefined;
+    });
+    try {
+      expect(new ParallelTemplateValidation({ threads: 2 }).validate(context)).toEqual(expected);
+      expect(calls).toEqual(['start', 'start', 'reports', 'reports']);
+    } finally {
+      start.mockRestore();
+      reports.mockRestore();
+    }
+  });
+
   test('a second validation (the workers are gone by then) reports the same in the app\'s own thread', () => {
     const plugin = new ParallelTemplateValidation({ threads: 2 });
     plugin.validate(context);
