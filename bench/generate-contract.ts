@@ -37,8 +37,14 @@ const PARTITIONED_SHARE = 0.4;
 
 export interface ContractSpec {
   readonly domain: string;
-  /** 1-based product number, unique in the mesh. */
+  /** 1-based product number, unique in the mesh (contract ids and descriptions carry it). */
   readonly productNumber: number;
+  /**
+   * The number in the product's name (`Product 00001`, slug `product_00001`): unique in its domain,
+   * repeated across domains as real ones repeat `orders` or `customers`.
+   * @default productNumber
+   */
+  readonly nameNumber?: number;
 }
 
 export interface GeneratedContract {
@@ -51,7 +57,8 @@ export interface GeneratedContract {
 
 export function generateContract(random: SeededRandom, spec: ContractSpec): GeneratedContract {
   const number = String(spec.productNumber).padStart(5, '0');
-  const dataProduct = `Product ${number}`;
+  const name = String(spec.nameNumber ?? spec.productNumber).padStart(5, '0');
+  const dataProduct = `Product ${name}`;
   const entities = random.sample(ENTITIES, random.int(1, 3));
   const tables = entities.map((entity) => generateTable(random, entity));
   const roles = generateRoles(random, tables);
@@ -73,7 +80,7 @@ export function generateContract(random: SeededRandom, spec: ContractSpec): Gene
       { property: 'latency', value: random.pick([1, 4, 24]), unit: 'h', element: `${tables[0].name}.updated_at` },
     ],
   };
-  return { dataProduct, slug: `product_${number}`, roles: roles.map((role) => role.name), document };
+  return { dataProduct, slug: `product_${name}`, roles: roles.map((role) => role.name), document };
 }
 
 interface GeneratedColumn {

@@ -42,7 +42,8 @@ export function buildMeshFiles(size: MeshSize, seed: number = DEFAULT_SEED): Mes
   const productsByDomain = new Map<string, string[]>(domains.map((d) => [d.name, []]));
   for (let p = 0; p < size.products; p++) {
     const domain = domains[p % size.domains].name;
-    const contract = generateContract(random, { domain, productNumber: p + 1 });
+    // Names repeat across domains (the governance account's `product` LF-Tag has one value per name).
+    const contract = generateContract(random, { domain, productNumber: p + 1, nameNumber: Math.floor(p / size.domains) + 1 });
     const file = `contracts/${domain}/${contract.slug}.odcs.yaml`;
     files.set(file, stringify(contract.document, { lineWidth: 0 }));
     productsByDomain.get(domain)!.push(file);

@@ -81,6 +81,8 @@ export const MESH_CODES = {
   stackNameTooLong: 'LM236',
   /** A `products[]` entry names a file that is not `.yaml`, `.yml` or `.json`. */
   notAContractFile: 'LM237',
+  /** More domains, or more distinct product names, than the 1000 values Lake Formation allows on the `domain` / `product` LF-Tag. */
+  tooManyTagValues: 'LM238',
 } as const;
 
 export type MeshCode = (typeof MESH_CODES)[keyof typeof MESH_CODES];

@@ -26,6 +26,7 @@ import { checkConsumers } from './check-consumers';
 import { checkDomains } from './check-domains';
 import { checkGovernance } from './check-governance';
 import { checkGrants, ExistingGrant } from './check-grants';
+import { checkTagLimits } from './check-tag-limits';
 import { MESH_CODES } from './codes';
 import { MeshDocument, parseMeshDocument } from './mesh-schema';
 import { MeshConfig } from './model';
@@ -63,6 +64,7 @@ export function loadMesh(file: string, options: LoadMeshOptions = {}): MeshConfi
   const governance = document.governance ? checkGovernance(document.governance, validRegion(document), ctx) : undefined;
   const mesh = { name: document.name, region: validRegion(document) };
   const domains = checkDomains(document.domains, mesh, governance, document.uncheckedDomains, ctx);
+  checkTagLimits(domains, ctx);
   const consumers = checkConsumers(document.consumers, mesh, governance, document.uncheckedConsumers, ctx);
   const grants = checkGrants(
     document.grants,
