@@ -65,8 +65,9 @@ export class ParallelTemplateValidation extends CloudFormationValidatePlugin {
 /**
  * Registers `ParallelTemplateValidation` on the app in place of aws-cdk-lib's built-in validation,
  * with a worker per 4 stacks (at most one per core) that prepares for the app's resource types at
- * once: call it after the app's constructs are built. Only when that validation is on (not turned off by `builtinCloudFormationValidation: false`,
- * `CDK_VALIDATION=false` or `cdk synth --no-validation`) and the app registered no validator of its own.
+ * once: call it after the app's constructs are built. Only when that validation is on (not turned
+ * off by `builtinCloudFormationValidation: false`, `CDK_VALIDATION=false` or `cdk synth
+ * --no-validation`) and the app registered no validator of its own.
  * @returns whether it was registered
  */
 export function useParallelTemplateValidation(app: App, props: ParallelTemplateValidationProps = {}): boolean {
