@@ -1,22 +1,7 @@
 import { GrantMetadata, grantMetadataRecord, grantMetadataText } from '../../lib/grants/grant-metadata';
+import { grantMetadata } from '../audit/template-builders';
 
-const RECORD: GrantMetadata = {
-  product: 'sales.orders',
-  table: 'orders',
-  consumer: 'marketing',
-  contractId: 'urn:contract:sales:orders',
-  contractVersion: '1.2.0',
-  roles: ['analyst'],
-  purposes: ['campaign attribution'],
-  requestedBy: ['ana@example.com'],
-  approvedBy: ['sales-dpo@example.com'],
-  expires: '2027-06-30',
-  columns: ['amount', 'order_id'],
-  withheldColumns: ['customer_email'],
-  restrictedColumns: ['customer_email'],
-  includeColumns: [],
-  rowFilter: "country = 'DE'",
-};
+const RECORD = grantMetadata({ table: 'orders', expires: '2027-06-30', columns: ['amount', 'order_id'], withheldColumns: ['customer_email'], restrictedColumns: ['customer_email'], rowFilter: "country = 'DE'" }) as unknown as GrantMetadata;
 
 describe('the lakemesh:grant record in a template', () => {
   test('is written as one JSON string, fields in GrantMetadata order', () => {
