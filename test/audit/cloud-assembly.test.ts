@@ -1,19 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseEnvironment, readCloudAssembly } from '../../lib/audit/cloud-assembly';
-import { LakemeshError } from '../../lib/errors';
 import { FIXTURES, manifest, writeAssembly } from './template-builders';
+import { problemsOf as problemsOfError } from '../support/problems';
 
 const HINT = 'run `npx cdk synth` first, or point --cdk-out at the synthesized cloud assembly';
 
 function problemsOf(run: () => unknown): { code: string; message: string }[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof LakemeshError) return error.problems.map(({ code, message }) => ({ code, message }));
-    throw error;
-  }
-  throw new Error('expected a LakemeshError');
+  return problemsOfError(run).map(({ code, message }) => ({ code, message }));
 }
 
 describe('readCloudAssembly', () => {

@@ -7,7 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { LoadMeshOptions, loadMesh } from '../../lib/config/load-mesh';
 import { MeshConfig } from '../../lib/config/model';
-import { LakemeshError, Problem } from '../../lib/errors';
+import { Problem } from '../../lib/errors';
+import { problemsOf } from '../support/problems';
+export { problemsOf };
 
 /** The date the fixtures are checked on: before every fixture expiry. */
 export const TODAY = new Date('2026-11-15T12:00:00Z');
@@ -158,15 +160,6 @@ export class MeshFixture {
   }
 }
 
-export function problemsOf(action: () => unknown): readonly Problem[] {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof LakemeshError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a LakemeshError, but nothing was thrown');
-}
 
 const created: string[] = [];
 afterAll(() => {

@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { loadMesh } from '../../lib/config/load-mesh';
 import { MeshConfig } from '../../lib/config/model';
 import { LakemeshError, Problem } from '../../lib/errors';
+import { problemsOf } from '../support/problems';
+export { problemsOf };
 
 export const EXAMPLE_DIR = path.join(__dirname, '..', '..', 'examples', 'retail');
 
@@ -87,15 +89,6 @@ export class ExampleCopy {
 }
 
 /** The problems `action` throws; fails when it throws anything else or nothing. */
-export function problemsOf(action: () => unknown): readonly Problem[] {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof LakemeshError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a LakemeshError, but nothing was thrown');
-}
 
 /** Text that must never reach a user: leaked placeholders and JavaScript internals. */
 const LEAKS = /\bundefined\b|\[object Object\]|\bNaN\b|\bnull\b|TypeError|RangeError|ReferenceError|\n\s+at /;

@@ -1,18 +1,10 @@
-import { LakemeshError, Problem } from '../../lib/errors';
+import { LakemeshError } from '../../lib/errors';
 import { DEFAULT_RESTRICTED_CLASSIFICATION, planTableAccess } from '../../lib/plan/table-access';
 import { column, contract, ordersContract, role, table } from '../support/contract-factory';
+import { problemsOf } from '../support/problems';
 
 const options = { restrictedClassification: 'restricted' };
 
-function problemsOf(run: () => unknown): readonly Problem[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof LakemeshError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a LakemeshError');
-}
 
 function withRoles(...roles: ReturnType<typeof role>[]) {
   return ordersContract({ roles });

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LakemeshError } from '../../lib/errors';
 import { ShardState } from '../../lib/sharding/state';
 import { parseShardState, readShardState, serializeShardState, shardStateFilePath, writeShardState } from '../../lib/sharding/state-file';
+import { problemsOf } from '../support/problems';
 
 const STATE: ShardState = {
   shardsVersion: 1,
@@ -16,15 +16,6 @@ const STATE: ShardState = {
 
 const FIX = 'restore it from version control, or delete it and run `lakemesh lock` (units then keep the places a first run gives them, which may move resources that were deployed elsewhere)';
 
-function problemsOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof LakemeshError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a LakemeshError');
-}
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'lakemesh-shards-'));
