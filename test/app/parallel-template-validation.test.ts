@@ -222,4 +222,25 @@ describe('useParallelTemplateValidation', () => {
     useParallelTemplateValidation(app, { threads: 2 });
     expect(() => app.synth()).toThrow(/TopicNam/);
   });
+
+  test('fails synth on a lint warning too under @aws-cdk/core:strictCfnValidateErrors, as cdk.json sets it', () => {
+    delete process.env.CDK_VALIDATION;
+    const context = { '@aws-cdk/core:validateAgainstDefaultRules': true, '@aws-cdk/core:strictCfnValidateErrors': true };
+    const app = new App({ outdir: temporaryDirectory('lakemesh-parallel-strict-'), context });
+    for (let index = 0; index < TEMPLATE_COUNT; index++) {
+      const stack = new Stack(app, `Stack${index}`, { env: { account: '111111111111', region: 'eu-west-1' } });
+      const permissions = index === 3 ? ['READ'] : ['SELECT'];
+      new CfnResource(stack, 'Grant', {
+        type: 'AWS::LakeFormation::PrincipalPermissions',
+        properties: {
+          Principal: { DataLakePrincipalIdentifier: 'arn:aws:iam::222222222222:role/reader' },
+          Resource: { Database: { CatalogId: '111111111111', Name: `db_${index}` } },
+          Permissions: permissions,
+          PermissionsWithGrantOption: [],
+        },
+      });
+    }
+    useParallelTemplateValidation(app, { threads: 2 });
+    expect(() => app.synth()).toThrow(/'READ' is not one of/);
+  });
 });
