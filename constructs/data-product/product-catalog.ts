@@ -142,8 +142,7 @@ function tagAssociation(
   after: readonly IDependable[],
 ): void {
   const association = new lakeformation.CfnTagAssociation(scope, id, { resource, lfTags });
-  association.node.addDependency(...after);
-  LakeFormationPermissions.of(scope).addWrite(association, [catalogObject]);
+  LakeFormationPermissions.of(scope).addWrite(association, [catalogObject], after);
 }
 
 function shortHash(value: string): string {

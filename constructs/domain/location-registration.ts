@@ -8,7 +8,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lakeformation from 'aws-cdk-lib/aws-lakeformation';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Lazy } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Construct, Dependable } from 'constructs';
 import { acknowledgeWildcardResources } from './nag-acknowledgements';
 
 export interface LocationRegistrationProps {
@@ -52,6 +52,9 @@ export class LocationRegistration extends Construct {
       roleArn: this.role.roleArn,
     });
     this.resource.node.addDependency(this.role, this.policy);
+    // What depends on the registration waits for the registered location, which waits for its role
+    // and policy: one DependsOn entry instead of three.
+    Dependable.implement(this, { dependencyRoots: [this.resource] });
   }
 
   /** Lets Lake Formation read and write objects under `prefix` (no slash at either end). */

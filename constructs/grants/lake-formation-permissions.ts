@@ -28,6 +28,7 @@ import {
   tableKey,
 } from '../../lib/plan/permission-key';
 import { principalProblems } from '../../lib/plan/principal-check';
+import { addMinimalDependencies, deferDependencies } from '../../lib/stacks/minimal-dependencies';
 import { MAX_FILTER_GRANTS_PER_PRINCIPAL_TABLE } from '../../lib/plan/row-filter';
 import { createHash } from 'node:crypto';
 
@@ -167,7 +168,7 @@ export class LakeFormationPermissions extends Construct {
       entry.resource.resource = renderResource(options.resource, entry.columns);
       if (entry.metadata) entry.resource.addMetadata(GRANT_METADATA_KEY, grantMetadataText(entry.metadata));
     }
-    for (const dependable of options.dependsOn ?? []) entry.resource.node.addDependency(dependable);
+    deferDependencies(entry.resource, options.dependsOn ?? []);
     return entry.resource;
   }
 
@@ -200,17 +201,19 @@ export class LakeFormationPermissions extends Construct {
         'name',
       );
     }
-    for (const dependable of options.dependsOn ?? []) entry.resource.node.addDependency(dependable);
+    deferDependencies(entry.resource, options.dependsOn ?? []);
     return entry.resource;
   }
 
   /**
    * Puts another Lake Formation write of the stack (a tag association, say) into the same deploy
    * order, so that it never runs at the same time as a write touching the same catalog object.
-   * `keys` are the objects it touches (`databaseKey`, `tableKey` from `lib/plan/permission-key`).
+   * `keys` are the objects it touches (`databaseKey`, `tableKey` from `lib/plan/permission-key`);
+   * `dependsOn` what must exist first (the catalog object, the tag), ordered like the others'.
    */
-  public addWrite(resource: CfnResource, keys: readonly string[]): void {
+  public addWrite(resource: CfnResource, keys: readonly string[], dependsOn?: readonly IDependable[]): void {
     this.otherWrites.push({ resource, keys: [...keys] });
+    deferDependencies(resource, dependsOn ?? []);
   }
 
   private createPermission(
@@ -266,7 +269,11 @@ export class LakeFormationPermissions extends Construct {
     }
   }
 
-  /** Adds the `DependsOn` edges of `planDeployOrder`. Idempotent. */
+  /**
+   * Adds the `DependsOn` edges of `planDeployOrder` and of the entries' `dependsOn`, only those the
+   * others do not imply (a grant waits for the previous write and a product's last writes, not for
+   * each resource of the product). Idempotent.
+   */
   private orderDeploys(): void {
     const stack = Stack.of(this);
     const byLogicalId = new Map<string, CfnResource>();
@@ -279,11 +286,13 @@ export class LakeFormationPermissions extends Construct {
     for (const entry of this.otherWrites) register(entry, FILTER_STAGE);
     for (const entry of this.filtersByKey.values()) register(entry, FILTER_STAGE);
     for (const entry of this.permissionsByPair.values()) register(entry, PERMISSION_STAGE);
+    // Lake Formation writes are serialized: the plan's edges go with the entries' own dependencies.
     for (const edge of planDeployOrder(nodes, this.maxConcurrency).edges) {
       const from = byLogicalId.get(edge.from);
       const to = byLogicalId.get(edge.to);
-      if (from && to) from.addResourceDependency(to, 'lakemesh: Lake Formation writes are serialized');
+      if (from && to) deferDependencies(from, [to]);
     }
+    addMinimalDependencies(stack, [...byLogicalId.values()]);
   }
 }
 

@@ -18,6 +18,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { LakemeshError, ProblemCollector } from '../../lib/errors';
 import { bundledHandlerDirectory, HANDLER_RUNTIME } from '../../lib/handlers/bundle';
+import { cachedResourcesUnder, dependencyTargets } from '../../lib/stacks/minimal-dependencies';
 import { synthesizerDeploymentRoleArn } from './deployment-role-arn';
 
 /** Problem codes of `DataLakeSettings` (LM300–LM309; its handler uses LM310–LM319). */
@@ -180,8 +181,14 @@ export class DataLakeSettings extends Construct {
   }
 }
 
-/** Makes every Glue and Lake Formation resource of `stack` wait for the settings. */
+/**
+ * Makes every Glue and Lake Formation resource of `stack` wait for the settings: directly, or
+ * through another one it already depends on (a grant waits for its table), so that templates do
+ * not repeat an order that `DependsOn` already implies.
+ */
 class DependOnDataLakeSettings implements IAspect {
+  private readonly resourcesOf = cachedResourcesUnder();
+
   constructor(
     private readonly stack: Stack,
     private readonly settings: CfnResource,
@@ -189,10 +196,15 @@ class DependOnDataLakeSettings implements IAspect {
 
   visit(node: IConstruct): void {
     if (!CfnResource.isCfnResource(node) || Stack.of(node) !== this.stack) return;
-    if (DEPENDENT_TYPE_PREFIXES.some((prefix) => node.cfnResourceType.startsWith(prefix))) {
+    if (!needsSettings(node)) return;
+    if (!dependencyTargets(node, this.resourcesOf).some(needsSettings)) {
       node.addResourceDependency(this.settings, 'creating glue and lake formation resources takes a data lake admin');
     }
   }
+}
+
+function needsSettings(resource: CfnResource): boolean {
+  return DEPENDENT_TYPE_PREFIXES.some((prefix) => resource.cfnResourceType.startsWith(prefix));
 }
 
 function checkedVersion(version: number, scope: IConstruct, problems: ProblemCollector): CrossAccountVersion {

@@ -5,6 +5,7 @@ import { DataDomain } from '../../../constructs/domain/data-domain';
 import { DataProduct } from '../../../constructs/data-product/data-product';
 import { column, ordersContract, table } from '../../support/contract-factory';
 import { DOMAIN_ACCOUNT, domainFixture, onlyLogicalId, REGION } from '../domain/domain-fixture';
+import { deploysAfter } from '../../support/deploy-order';
 
 const ETL_ARN = `arn:aws:iam::${DOMAIN_ACCOUNT}:role/sales-etl`;
 const LOADER_ARN = `arn:aws:iam::${DOMAIN_ACCOUNT}:role/sales-loader`;
@@ -75,14 +76,14 @@ describe('DataProduct producers', () => {
     const all = resources(template);
     const registration = onlyLogicalId(template, 'AWS::LakeFormation::Resource');
     const location = Object.keys(all).find((id) => JSON.stringify(all[id].Properties?.Resource ?? '').includes('DataLocation'))!;
-    expect(all[location].DependsOn).toContain(registration);
+    expect(deploysAfter(all, location)).toContain(registration);
   });
 
   test('the table grant waits for the tables', () => {
     const all = resources(template);
     const tableGrant = Object.keys(all).find((id) => JSON.stringify(all[id].Properties?.Resource ?? '').includes('TableWildcard'))!;
     const tables = Object.keys(template.findResources('AWS::Glue::Table'));
-    expect(all[tableGrant].DependsOn).toEqual(expect.arrayContaining(tables));
+    expect(deploysAfter(all, tableGrant)).toEqual(expect.arrayContaining(tables));
   });
 });
 

@@ -11,6 +11,7 @@ import {
 import { STORAGE_FORMATS } from '../../../constructs/data-product/storage-format';
 import { DataContract } from '../../../lib/contract/model';
 import { column, contract, partitionKey, table } from '../../support/contract-factory';
+import { deploysAfter } from '../../support/deploy-order';
 
 const ACCOUNT = '111111111111';
 
@@ -120,12 +121,11 @@ describe('addProductCatalog', () => {
     const databaseId = id(catalog.database);
 
     expect(resources[databaseId].DependsOn).toEqual([id(ids.registration)]);
-    const databaseTags = resources[id(product.node.findChild('DatabaseTags'))];
-    expect(databaseTags.DependsOn).toEqual(expect.arrayContaining([databaseId, id(ids.domainTag), id(ids.productTag)]));
+    expect(deploysAfter(resources, id(product.node.findChild('DatabaseTags')))).toEqual(expect.arrayContaining([databaseId, id(ids.domainTag), id(ids.productTag)]));
     const classificationTags = catalog.tables[0].scope.node.children.filter((child) => child.node.id.startsWith('ClassificationTags'));
     expect(classificationTags).toHaveLength(2);
     for (const association of classificationTags) {
-      expect(resources[id(association)].DependsOn).toEqual(expect.arrayContaining([id(catalog.tables[0].resource), id(ids.classificationTag)]));
+      expect(deploysAfter(resources, id(association))).toEqual(expect.arrayContaining([id(catalog.tables[0].resource), id(ids.classificationTag)]));
     }
   });
 

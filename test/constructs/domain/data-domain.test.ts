@@ -1,4 +1,4 @@
-import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { DataDomain } from '../../../constructs/domain/data-domain';
@@ -6,6 +6,7 @@ import { DATA_LAKE_SETTINGS_RESOURCE_TYPE } from '../../../constructs/lake-forma
 import { DATA_STORE_METADATA_KEY } from '../../../lib/grants/grant-metadata';
 import { contract, ordersContract } from '../../support/contract-factory';
 import { BUCKET_NAME, DOMAIN_ACCOUNT, domainFixture, GOVERNANCE_ACCOUNT, logicalIds, onlyLogicalId, REGION } from './domain-fixture';
+import { deploysAfter } from '../../support/deploy-order';
 
 type Statement = Record<string, unknown>;
 
@@ -317,9 +318,36 @@ describe('DataDomain Lake Formation', () => {
     const resources = template.toJSON().Resources as Record<string, { Type: string; DependsOn?: string[] }>;
     const lakeResources = Object.entries(resources).filter(([, r]) => /^AWS::(Glue|LakeFormation)::/.test(r.Type));
     expect(lakeResources.length).toBeGreaterThan(5);
-    for (const [id, resource] of lakeResources) {
-      expect({ id, dependsOn: resource.DependsOn ?? [] }).toEqual({ id, dependsOn: expect.arrayContaining([settingsId]) });
+    for (const [id] of lakeResources) {
+      expect({ id, deploysAfter: deploysAfter(resources, id) }).toEqual({ id, deploysAfter: expect.arrayContaining([settingsId]) });
     }
+  });
+
+  test('lists the settings only where no other Lake Formation or Glue resource it waits for implies them', () => {
+    const { stack, domain } = domainFixture();
+    domain.addDataProduct('Orders', { contract: ordersContract() });
+    const template = Template.fromStack(stack);
+    const settingsId = onlyLogicalId(template, DATA_LAKE_SETTINGS_RESOURCE_TYPE);
+    const resources = template.toJSON().Resources as Record<string, { Type: string; DependsOn?: string[] }>;
+    const [[tableId, table]] = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Glue::Table');
+    expect(table.DependsOn ?? []).not.toContain(settingsId);
+    expect(deploysAfter(resources, tableId)).toContain(settingsId);
+    // The registered location comes first; the database waits for it.
+    const [[, registration]] = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::LakeFormation::Resource');
+    expect(registration.DependsOn).toContain(settingsId);
+  });
+
+  test('what waits for the location registration lists only the registered location, which waits for its role and policy', () => {
+    const { stack, domain } = domainFixture();
+    domain.addDataProduct('Orders', { contract: ordersContract() });
+    const template = Template.fromStack(stack);
+    const resources = template.toJSON().Resources as Record<string, { Type: string; DependsOn?: string[] }>;
+    const registrationId = onlyLogicalId(template, 'AWS::LakeFormation::Resource');
+    const databaseId = onlyLogicalId(template, 'AWS::Glue::Database');
+    expect(resources[databaseId].DependsOn).toEqual([registrationId]);
+    expect(deploysAfter(resources, databaseId)).toEqual(
+      expect.arrayContaining([registrationId, onlyLogicalId(template, 'AWS::IAM::ManagedPolicy'), stack.resolve((domain.registration.role.node.defaultChild as CfnResource).logicalId)]),
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { ProducerRegistration } from '../../../constructs/governance/producer-re
 import { DataContract } from '../../../lib/contract/model';
 import { LakemeshError } from '../../../lib/errors';
 import { column, contract, partitionKey, role, table } from '../../support/contract-factory';
+import { deploysAfter } from '../../support/deploy-order';
 
 const GOVERNANCE = '111111111111';
 const BUCKET = 'retail-sales-222222222222-eu-west-1';
@@ -150,7 +151,7 @@ describe('CentralProduct', () => {
       },
     });
     expect((byName.refunds.Properties.TableInput as { StorageDescriptor: { Location: string } }).StorageDescriptor.Location).toBe(`s3://${BUCKET}/orders/refunds/`);
-    for (const [, table] of tables) expect(table.DependsOn).toContain(stack.getLogicalId(product.database));
+    for (const [id] of tables) expect(deploysAfter(resources(), id)).toContain(stack.getLogicalId(product.database));
   });
 
   test('tags the database with its domain and product, after the database and those tags', () => {
@@ -165,16 +166,16 @@ describe('CentralProduct', () => {
         ],
       },
     ]);
-    expect(associations[0][1].DependsOn).toEqual(
+    expect(deploysAfter(resources(), associations[0][0])).toEqual(
       expect.arrayContaining([stack.getLogicalId(product.database), stack.getLogicalId(tags.tag('domain')), stack.getLogicalId(tags.tag('product'))]),
     );
   });
 
   test('tags the classified columns, partition keys included, one association per classification; unclassified columns stay untagged', () => {
     const { resources, stack, tags } = build();
-    const associations = ofType(resources(), 'AWS::LakeFormation::TagAssociation')
-      .map(([, resource]) => resource)
-      .filter((resource) => (resource.Properties.Resource as Record<string, unknown>).TableWithColumns);
+    const all = resources();
+    const withIds = ofType(all, 'AWS::LakeFormation::TagAssociation').filter(([, resource]) => (resource.Properties.Resource as Record<string, unknown>).TableWithColumns);
+    const associations = withIds.map(([, resource]) => resource);
     const summary = associations
       .map((resource) => {
         const columns = (resource.Properties.Resource as { TableWithColumns: { Name: string; ColumnNames: string[]; CatalogId: string; DatabaseName: string } }).TableWithColumns;
@@ -187,7 +188,7 @@ describe('CentralProduct', () => {
       `${GOVERNANCE}:sales_orders.orders classification=restricted [customer_email]`,
       `${GOVERNANCE}:sales_orders.refunds classification=internal [refund_id]`,
     ]);
-    for (const association of associations) expect(association.DependsOn).toContain(stack.getLogicalId(tags.tag('classification')));
+    for (const [id] of withIds) expect(deploysAfter(all, id)).toContain(stack.getLogicalId(tags.tag('classification')));
   });
 
   test('never writes two tag associations of one table at once (Lake Formation refuses concurrent writes)', () => {

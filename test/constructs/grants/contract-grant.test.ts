@@ -8,6 +8,7 @@ import { GRANT_METADATA_KEY, GrantMetadata, grantMetadataRecord } from '../../..
 import { ordersContract, role } from '../../support/contract-factory';
 import { FakeDataProduct } from '../../support/fake-data-product';
 import { ancestors, Graph, ordered } from '../../plan/deploy-graph';
+import { deploysAfter } from '../../support/deploy-order';
 
 const PERMISSIONS_TYPE = 'AWS::LakeFormation::PrincipalPermissions';
 const FILTER_TYPE = 'AWS::LakeFormation::DataCellsFilter';
@@ -160,8 +161,9 @@ describe('ContractGrant', () => {
       RowFilter: { FilterExpression: "country = 'DE'" },
       ColumnNames: ['amount', 'country', 'dt', 'items', 'order_id'],
     });
-    expect(filter.DependsOn).toContain(productId);
-    const filterGrant = Object.values(permissionsOf(stack)).find((r) => r.Properties.Resource.DataCellsFilter);
+    const all = template.toJSON().Resources;
+    expect(deploysAfter(all, filterId)).toContain(productId);
+    const [filterGrantId, filterGrant] = Object.entries(permissionsOf(stack)).find(([, r]) => r.Properties.Resource.DataCellsFilter) ?? [];
     expect(filterGrant?.Properties.Resource.DataCellsFilter).toEqual({
       TableCatalogId: '111111111111',
       DatabaseName: 'sales_orders',
@@ -169,7 +171,7 @@ describe('ContractGrant', () => {
       Name: filter.Properties.Name,
     });
     expect(filterGrant?.Properties.Permissions).toEqual(['SELECT']);
-    expect(filterGrant?.DependsOn).toContain(filterId);
+    expect(deploysAfter(all, filterGrantId!)).toContain(filterId);
     expect(filterGrant?.Metadata[GRANT_METADATA_KEY].rowFilter).toBe("country = 'DE'");
     // No unfiltered SELECT on the filtered table.
     const unfiltered = Object.values(permissionsOf(stack)).filter((r) => r.Properties.Resource.TableWithColumns?.Name === 'orders');
@@ -180,8 +182,9 @@ describe('ContractGrant', () => {
     const { stack, product, grant } = setUp();
     grant('Marketing');
     const productId = stack.resolve(product.catalogResource.logicalId);
-    for (const resource of Object.values(permissionsOf(stack))) {
-      expect(resource.DependsOn).toContain(productId);
+    const all = Template.fromStack(stack).toJSON().Resources;
+    for (const id of Object.keys(permissionsOf(stack))) {
+      expect({ id, deploysAfter: deploysAfter(all, id) }).toEqual({ id, deploysAfter: expect.arrayContaining([productId]) });
     }
   });
 
