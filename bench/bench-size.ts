@@ -11,6 +11,7 @@ import { firstLine } from './measure';
 import { readAssembly, AssemblyStats } from './read-assembly';
 import { ChildRun, runChild } from './run-child';
 import { validationSummary } from './validation-report';
+import { combineRounds, pairRatio, Round } from './rounds';
 import { MeshSize } from './sizes';
 
 export interface BenchOptions {
@@ -25,6 +26,11 @@ export interface BenchOptions {
    * `CDK_VALIDATION=false` or `cdk synth --no-validation`), in both lakemesh and the floor.
    */
   readonly cfnValidation: boolean;
+  /**
+   * Rounds of lakemesh and floor synths (the first in that order, then alternating which goes
+   * first); figures are the medians (bench/rounds.ts).
+   */
+  readonly repeat: number;
 }
 
 /** One synth (lakemesh or floor), as reported. */
@@ -44,6 +50,8 @@ export interface SynthFigures {
   readonly completed: boolean;
   /** First line of what went wrong. */
   readonly error?: string;
+  /** With `--repeat`: the wall time of every round that ran to its end; `wallSeconds` is their median. */
+  readonly roundSeconds?: readonly number[];
 }
 
 export interface StackFigures {
@@ -74,7 +82,7 @@ export interface SizeResult {
   readonly withoutNag?: SynthFigures;
   readonly floor?: SynthFigures;
   readonly assembly?: AssemblyFigures;
-  /** app wall / floor wall. */
+  /** app wall / floor wall (with `--repeat`, the median of the rounds' ratios). */
   readonly ratio?: number;
   readonly ratioWithoutNag?: number;
   /** Where the mesh and cdk.out folders are (kept with --keep). */
@@ -116,21 +124,36 @@ export async function benchSize(size: MeshSize, workDir: string, options: BenchO
   }
   const planFile = path.join(workDir, 'floor-plan.json');
   fs.writeFileSync(planFile, JSON.stringify(floorPlan.stacks));
-  const floorOutdir = path.join(workDir, 'cdk.out.floor');
-  const floorResult = path.join(workDir, 'floor.result.json');
-  const floorRun = await runChild(
-    'cdk-floor.ts',
-    { planFile, outdir: floorOutdir, resultFile: floorResult, liftResourceLimit: options.liftResourceLimit },
-    { resultFile: floorResult, timeoutMs: options.timeoutMs, env: childEnv(options) },
-  );
-  const floor = synthFigures(floorRun, floorOutdir);
-  log(`${size.name}: CDK floor ${describe(floor)}`);
+  const floorSynth = async () => {
+    const outdir = path.join(workDir, 'cdk.out.floor');
+    const resultFile = path.join(workDir, 'floor.result.json');
+    fs.rmSync(outdir, { recursive: true, force: true });
+    const run = await runChild(
+      'cdk-floor.ts',
+      { planFile, outdir, resultFile, liftResourceLimit: options.liftResourceLimit },
+      { resultFile, timeoutMs: options.timeoutMs, env: childEnv(options) },
+    );
+    const figures = synthFigures(run, outdir);
+    log(`${size.name}: CDK floor ${describe(figures)}`);
+    return figures;
+  };
+  const rounds: Round[] = [{ app: app.figures, floor: await floorSynth() }];
+  for (let round = 2; round <= options.repeat; round++) {
+    // Alternating which synth goes first, so that a machine slowing down or speeding up favours neither.
+    const floorFirst = round % 2 === 0;
+    const floor = floorFirst ? await floorSynth() : undefined;
+    const repeated = await synth(`app-round-${round}`, true);
+    fs.rmSync(repeated.outdir, { recursive: true, force: true });
+    rounds.push({ app: repeated.figures, floor: floor ?? (await floorSynth()) });
+  }
+  const combined = combineRounds(rounds);
   return {
     ...partial,
-    floor,
+    app: combined.app,
+    floor: combined.floor,
     assembly,
-    ratio: ratio(app.figures, floor),
-    ratioWithoutNag: withoutNag ? ratio(withoutNag.figures, floor) : undefined,
+    ratio: combined.ratio,
+    ratioWithoutNag: withoutNag ? pairRatio(withoutNag.figures, rounds[0].floor) : undefined,
   };
 }
 
@@ -153,12 +176,6 @@ function synthFigures(run: ChildRun, outdir: string): SynthFigures {
     processSeconds: run.processSeconds,
     ...(error === undefined ? {} : { error }),
   };
-}
-
-/** Only comparable when both synths ran to the end (validation errors included). */
-function ratio(lakemesh: SynthFigures, floor: SynthFigures): number | undefined {
-  if (!lakemesh.completed || !floor.completed || lakemesh.wallSeconds === undefined || !floor.wallSeconds) return undefined;
-  return lakemesh.wallSeconds / floor.wallSeconds;
 }
 
 function assemblyFigures(stats: AssemblyStats): AssemblyFigures {

@@ -14,6 +14,8 @@ export interface RunSettings {
   readonly withoutNag: boolean;
   readonly liftResourceLimit: boolean;
   readonly cfnValidation: boolean;
+  /** Rounds per size (`--repeat`); figures are medians when more than one. */
+  readonly repeat: number;
 }
 
 export interface BenchResults {
@@ -102,7 +104,9 @@ export function targetTable(targets: readonly TargetResult[]): string {
 }
 
 function seconds(figures: SynthFigures): string {
-  return figures.wallSeconds === undefined ? '–' : figures.wallSeconds.toFixed(1);
+  if (figures.wallSeconds === undefined) return '–';
+  const rounds = figures.roundSeconds ?? [];
+  return rounds.length > 1 ? `${figures.wallSeconds.toFixed(1)} (median of ${rounds.length})` : figures.wallSeconds.toFixed(1);
 }
 
 function truncate(text: string, length: number): string {

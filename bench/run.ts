@@ -7,7 +7,8 @@
  * temp folders)  --nag-only (skip the extra run without compliance packs)  --lift-resource-limit
  * (turn off the CDK's 500-resources-per-stack check to get figures of an unsharded mesh)
  * --no-cfn-validation (as `cdk synth --no-validation`: skip aws-cdk-lib's template validation in
- * lakemesh and the floor alike)  --out FILE  --check (exit 1 when a target fails; otherwise the exit code is 0 unless the
+ * lakemesh and the floor alike)  --repeat N (rounds of lakemesh and floor per size; medians)
+ * --out FILE  --check (exit 1 when a target fails; otherwise the exit code is 0 unless the
  * harness itself crashed).
  */
 import * as fs from 'node:fs';
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
       'nag-only': { type: 'boolean', default: false },
       'lift-resource-limit': { type: 'boolean', default: false },
       'no-cfn-validation': { type: 'boolean', default: false },
+      repeat: { type: 'string', default: '1' },
       out: { type: 'string', default: DEFAULT_RESULTS_FILE },
       check: { type: 'boolean', default: false },
     },
@@ -46,6 +48,7 @@ async function main(): Promise<number> {
     withoutNag: !values['nag-only'],
     liftResourceLimit: values['lift-resource-limit'],
     cfnValidation: !values['no-cfn-validation'],
+    repeat: wholeNumber(values.repeat, '--repeat'),
   };
 
   const results: SizeResult[] = [];
