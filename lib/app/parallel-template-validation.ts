@@ -2,13 +2,18 @@
  * aws-cdk-lib validates every template of an app against the CloudFormation schemas, one template
  * after another on one core: for a large mesh that is most of `cdk synth`. This plugin does the same
  * validation (aws-cdk-lib's own `CloudFormationValidatePlugin`, default rules) on worker threads
- * that start when it is registered and warm up while the app synthesizes (validation-worker.ts),
- * with the templates spread over them by size, and merges the findings into the report the
+ * that start when it is registered and warm up while the app synthesizes (validation-worker.ts).
+ * Each template goes to the worker with the least to do as soon as it is written (mesh stacks
+ * announce theirs, see template-written.ts) or else when validation starts, so that most of the
+ * validation runs while the app is still synthesizing. The findings are merged into the report the
  * single-threaded plugin would have written, in the same order.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { App, CfnResource, CloudFormationValidatePlugin, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation, Stack, Validations } from 'aws-cdk-lib';
+import * as path from 'node:path';
+import { App, CfnResource, CloudFormationValidatePlugin, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation, Stack, Token, Validations } from 'aws-cdk-lib';
+import { onTemplateWritten } from '../stacks/template-written';
+import { ValidationCache } from './validation-cache';
 import { StackTemplate, ValidationWorker } from './validation-worker';
 
 /** Templates per worker thread (a second thread from twice as many on). */
@@ -25,41 +30,128 @@ export interface ParallelTemplateValidationProps {
    * @default - none: the workers prepare when the templates are there
    */
   readonly expectedResourceTypes?: readonly string[];
+  /**
+   * Reports of earlier synths, for templates that did not change (used with worker threads only).
+   * @default - none
+   */
+  readonly cache?: ValidationCache;
 }
 
 export class ParallelTemplateValidation extends CloudFormationValidatePlugin {
   private readonly workers: ValidationWorker[];
+  /** Per worker, the templates posted to it since it last answered. */
+  private readonly posted: StackTemplate[][];
+  private readonly postedBytes: number[];
+  private readonly postedKeys = new Set<string>();
+  private readonly cache?: ValidationCache;
+  /** Cache hashes of the templates seen, and the reports the cache had for them. */
+  private readonly hashes = new Map<string, string>();
+  private readonly cached = new Map<string, PolicyValidationPluginReport>();
 
   constructor(props: ParallelTemplateValidationProps = {}) {
     super();
     const threads = props.threads ?? defaultThreads();
     this.workers = Array.from({ length: threads }, () => new ValidationWorker(props.expectedResourceTypes ?? []));
+    this.posted = this.workers.map(() => []);
+    this.postedBytes = this.workers.map(() => 0);
+    this.cache = threads > 0 ? props.cache : undefined;
+  }
+
+  /**
+   * Starts validating a template the app has just written, on the worker with the fewest bytes to
+   * go; `validate` uses the report when the app validates exactly that template.
+   */
+  prevalidate(template: StackTemplate): void {
+    const key = templateKey(template);
+    if (this.workers.length === 0 || this.postedKeys.has(key) || this.cached.has(key)) return;
+    if (this.cache) {
+      const hash = this.cache.hashOf(template);
+      this.hashes.set(key, hash);
+      const report = this.cache.get(hash);
+      if (report) {
+        this.cached.set(key, report);
+        return;
+      }
+    }
+    const lightest = this.postedBytes.indexOf(Math.min(...this.postedBytes));
+    this.postedBytes[lightest] += fs.statSync(template.templatePath).size;
+    this.posted[lightest].push(template);
+    this.postedKeys.add(templateKey(template));
+    this.workers[lightest].post(template);
   }
 
   override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const templates = context.stackTemplates;
-    const threads = Math.min(this.workers.length, Math.max(1, Math.floor(templates.length / MIN_TEMPLATES_PER_THREAD)));
-    if (threads === 0) return super.validate(context);
+    if (this.workers.length === 0) return super.validate(context);
     try {
-      const shares = shareByBytes(templates, threads);
-      const reports = new Map<number, PolicyValidationPluginReport>();
-      const shareTemplates = shares.map((share) => share.map((index) => templates[index]));
-      // Every worker gets its share before this thread waits for the first.
-      shareTemplates.forEach((share, i) => this.workers[i].start(share));
-      shares.forEach((share, i) => {
-        // A worker that failed (it should not) leaves its share to this thread.
-        const results = this.workers[i].reports() ?? shareTemplates[i].map((template) => this.validateOne(context, template));
-        share.forEach((index, j) => reports.set(index, results[j]));
+      // Every template not validating yet goes to a worker before this thread waits for any.
+      for (const template of templates) this.prevalidate(template);
+      const reports = new Map<string, PolicyValidationPluginReport>(this.cached);
+      this.workers.forEach((worker, i) => {
+        const results = worker.collect();
+        if (results) this.posted[i].forEach((template, j) => reports.set(templateKey(template), results[j]));
       });
-      return mergeReports(templates.map((_, index) => reports.get(index)!));
+      // A worker that failed (it should not) leaves its templates to this thread.
+      const ordered = templates.map((template) => reports.get(templateKey(template)) ?? this.validateOne(context, template));
+      this.remember(templates, ordered);
+      return mergeReports(ordered);
     } finally {
       for (const worker of this.workers) worker.stop();
+      this.posted.forEach((list) => list.splice(0));
+      this.cached.clear();
     }
+  }
+
+  private remember(templates: readonly StackTemplate[], reports: readonly PolicyValidationPluginReport[]): void {
+    if (!this.cache) return;
+    templates.forEach((template, index) => {
+      const hash = this.hashes.get(templateKey(template));
+      if (hash) this.cache!.set(hash, reports[index]);
+    });
+    this.cache.save();
   }
 
   private validateOne(context: IPolicyValidationContext, template: StackTemplate): PolicyValidationPluginReport {
     return super.validate({ ...context, stackTemplates: [template], templatePaths: [template.templatePath] });
   }
+}
+
+/** The cache `cdk synth` uses, or none when the validator's version cannot be told (no cache is better than a wrong one). */
+function validationCache(): ValidationCache | undefined {
+  let version: string;
+  try {
+    version = validatorVersion();
+  } catch {
+    return undefined;
+  }
+  return ValidationCache.fromEnvironment(version);
+}
+
+/** The versions a validation report depends on: aws-cdk-lib (its rules) and its validator. */
+export function validatorVersion(): string {
+  const cdkLib = require.resolve('aws-cdk-lib/package.json');
+  // The validator is aws-cdk-lib's own dependency; its package file, not the plugin, so that no WebAssembly loads here.
+  const validator = require.resolve('@aws/cloudformation-validate/package.json', { paths: [path.dirname(cdkLib)] });
+  const versionOf = (file: string) => (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+  return `aws-cdk-lib@${versionOf(cdkLib)} @aws/cloudformation-validate@${versionOf(validator)}`;
+}
+
+/** Everything the validation of a template depends on besides its content. */
+function templateKey(template: StackTemplate): string {
+  return JSON.stringify([template.stackConstructPath, template.templatePath, template.accountId ?? null, template.region ?? null]);
+}
+
+/**
+ * How aws-cdk-lib will hand `stack`'s template to validation plugins (from its cloud assembly
+ * artifact): `prevalidate` can start on it as soon as it is written.
+ */
+export function stackTemplateOf(stack: Stack, templatePath: string): StackTemplate {
+  return {
+    stackConstructPath: stack.node.path,
+    templatePath,
+    accountId: Token.isUnresolved(stack.account) ? undefined : stack.account,
+    region: Token.isUnresolved(stack.region) ? undefined : stack.region,
+  };
 }
 
 /**
@@ -77,7 +169,11 @@ export function useParallelTemplateValidation(app: App, props: ParallelTemplateV
   const constructs = app.node.findAll();
   const stacks = constructs.filter((construct) => Stack.isStack(construct)).length;
   const threads = validationThreads(stacks, os.availableParallelism());
-  Validations.of(app).addPlugins(new ParallelTemplateValidation({ threads, expectedResourceTypes: resourceTypesOf(app), ...props }));
+  const cache = validationCache();
+  const plugin = new ParallelTemplateValidation({ threads, expectedResourceTypes: resourceTypesOf(app), cache, ...props });
+  Validations.of(app).addPlugins(plugin);
+  // Mesh stacks announce their templates as they write them (LimitCheckingSynthesizer).
+  onTemplateWritten(app, ({ stack, templatePath }) => plugin.prevalidate(stackTemplateOf(stack, templatePath)));
   return true;
 }
 
@@ -104,19 +200,6 @@ export function resourceTypesOf(app: App): string[] {
 /** A worker per core; none on a single core. */
 function defaultThreads(): number {
   return validationThreads(Number.MAX_SAFE_INTEGER, os.availableParallelism());
-}
-
-/** Template indexes per thread, balanced by template size (largest first onto the lightest thread). */
-function shareByBytes(templates: readonly StackTemplate[], threads: number): number[][] {
-  const sized = templates.map((template, index) => ({ index, bytes: fs.statSync(template.templatePath).size }));
-  sized.sort((a, b) => b.bytes - a.bytes || a.index - b.index);
-  const shares = Array.from({ length: threads }, () => ({ bytes: 0, indexes: [] as number[] }));
-  for (const { index, bytes } of sized) {
-    const lightest = shares.reduce((min, share) => (share.bytes < min.bytes ? share : min));
-    lightest.bytes += bytes;
-    lightest.indexes.push(index);
-  }
-  return shares.map((share) => share.indexes.sort((a, b) => a - b));
 }
 
 /** Violations of several reports as one report: same rule, severity and description merged, first seen first. */

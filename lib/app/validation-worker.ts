@@ -1,15 +1,16 @@
 /**
  * A worker thread that validates templates with aws-cdk-lib's `CloudFormationValidatePlugin`, for
  * `ParallelTemplateValidation`. It starts early and warms up (loads aws-cdk-lib, compiles the
- * validator's WebAssembly, builds its rule engine for the resource types it is told to expect), so
- * that by the time the app's templates are written only the validation itself is left.
+ * validator's WebAssembly, builds its rule engine for the resource types it is told to expect), and
+ * validates each template as soon as it is posted, so that templates written early in the synth
+ * are validated while the app goes on with the others.
  *
  * The plugin rebuilds its rule engine (0.5–4 s) whenever a template has a resource type the engine
  * was not built for; the worker therefore validates a probe template holding one property-less
  * resource of every expected type first (its findings are dropped): one engine for everything.
  *
- * A plugin's `validate` is synchronous, so the main thread posts the job and blocks on
- * `Atomics.wait` until the worker has posted its reports (read with `receiveMessageOnPort`).
+ * A plugin's `validate` is synchronous, so the main thread blocks on `Atomics.wait` until the
+ * worker has answered every template (the answers are read with `receiveMessageOnPort`).
  */
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { IPolicyValidationContext, PolicyValidationPluginReport } from 'aws-cdk-lib';
@@ -19,12 +20,19 @@ export type StackTemplate = IPolicyValidationContext['stackTemplates'][number];
 /** How long the main thread waits for a worker before it gives up on it. */
 const WORKER_TIMEOUT_MS = 30 * 60 * 1000;
 
+interface Reply {
+  readonly report?: PolicyValidationPluginReport;
+  readonly error?: string;
+}
+
 export class ValidationWorker {
   private readonly worker: Worker;
-  private readonly done = new Int32Array(new SharedArrayBuffer(4));
+  /** How many templates the worker has answered, ever: it adds one per answer. */
+  private readonly answered = new Int32Array(new SharedArrayBuffer(4));
   private readonly replies: MessagePort;
+  private posted = 0;
+  private collected = 0;
   private stopped = false;
-  private started = false;
 
   /** Starts the worker; it warms up for `expectedTypes` (resource types) right away. */
   constructor(expectedTypes: readonly string[]) {
@@ -32,41 +40,48 @@ export class ValidationWorker {
     this.replies = port1;
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { cdkLib: require.resolve('aws-cdk-lib'), expectedTypes: [...expectedTypes], done: this.done, port: port2 },
+      workerData: { cdkLib: require.resolve('aws-cdk-lib'), expectedTypes: [...expectedTypes], answered: this.answered, port: port2 },
       transferList: [port2],
     });
     // An app that never validates (synth failed earlier) must still exit.
     this.worker.unref();
   }
 
-  /** Hands `templates` to the worker; `reports()` waits for what it found. */
-  start(templates: readonly StackTemplate[]): void {
+  /** Hands `template` to the worker, which validates it as soon as it is done with the ones before. */
+  post(template: StackTemplate): void {
     if (this.stopped) return;
-    Atomics.store(this.done, 0, 0);
-    this.worker.postMessage({ templates });
-    this.started = true;
+    this.worker.postMessage({ template });
+    this.posted++;
   }
 
   /**
-   * One report per template of the last `start`, in their order; undefined when the worker failed,
-   * was stopped or took longer than the time limit (the caller validates them itself then).
+   * One report per template posted since the last `collect`, in their order, once the worker has
+   * validated them all; undefined when it failed on one, was stopped or took longer than the time
+   * limit (the caller validates them itself then).
    */
-  reports(): PolicyValidationPluginReport[] | undefined {
-    if (this.stopped || !this.started) return undefined;
-    this.started = false;
-    const outcome = Atomics.wait(this.done, 0, 0, WORKER_TIMEOUT_MS);
-    const reply = receiveMessageOnPort(this.replies)?.message as { reports?: PolicyValidationPluginReport[] } | undefined;
-    if (outcome === 'timed-out') this.stop();
-    return reply?.reports;
+  collect(): PolicyValidationPluginReport[] | undefined {
+    if (this.stopped) return undefined;
+    const deadline = Date.now() + WORKER_TIMEOUT_MS;
+    for (let answered = Atomics.load(this.answered, 0); answered < this.posted; answered = Atomics.load(this.answered, 0)) {
+      const left = deadline - Date.now();
+      if (left <= 0 || Atomics.wait(this.answered, 0, answered, left) === 'timed-out') {
+        this.stop();
+        return undefined;
+      }
+    }
+    const replies: Reply[] = [];
+    for (; this.collected < this.posted; this.collected++) replies.push(receiveMessageOnPort(this.replies)?.message as Reply);
+    if (replies.some((reply) => reply?.report === undefined)) return undefined;
+    return replies.map((reply) => reply.report!);
   }
 
-  /** `start` and `reports` in one. */
+  /** `post` each template and `collect`. */
   validate(templates: readonly StackTemplate[]): PolicyValidationPluginReport[] | undefined {
-    this.start(templates);
-    return this.reports();
+    for (const template of templates) this.post(template);
+    return this.collect();
   }
 
-  /** Ends the thread; `validate` answers undefined from then on. */
+  /** Ends the thread; `collect` answers undefined from then on. */
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
@@ -81,7 +96,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { parentPort, workerData } = require('node:worker_threads');
-const { cdkLib, expectedTypes, done, port } = workerData;
+const { cdkLib, expectedTypes, answered, port } = workerData;
 
 let plugin;
 let startError;
@@ -112,22 +127,23 @@ try {
   // Warming up is an optimization only; the job below builds what it needs.
 }
 
-parentPort.on('message', ({ templates }) => {
+const known = new Set(expected);
+parentPort.on('message', ({ template }) => {
   let reply;
   try {
     if (startError) throw startError;
-    const types = new Set(expected);
-    for (const template of templates) {
-      const parsed = JSON.parse(fs.readFileSync(template.templatePath, 'utf8'));
-      for (const resource of Object.values(parsed.Resources || {})) if (resource && typeof resource.Type === 'string') types.add(resource.Type);
+    const parsed = JSON.parse(fs.readFileSync(template.templatePath, 'utf8'));
+    const types = Object.values(parsed.Resources || {}).map((resource) => resource && resource.Type).filter((type) => typeof type === 'string');
+    if (types.some((type) => !known.has(type))) {
+      for (const type of types) known.add(type);
+      buildEngineFor(known);
     }
-    if (types.size > expected.size) buildEngineFor(types);
-    reply = { reports: templates.map(validate) };
+    reply = { report: validate(template) };
   } catch (error) {
     reply = { error: String((error && error.stack) || error) };
   }
   port.postMessage(reply);
-  Atomics.store(done, 0, 1);
-  Atomics.notify(done, 0);
+  Atomics.add(answered, 0, 1);
+  Atomics.notify(answered, 0);
 });
 `;

@@ -2,7 +2,8 @@
  * The stack synthesizer of every mesh stack: CDK's default one, which first drops the `DependsOn`
  * entries that others imply (see implied-dependencies.ts) and after writing a template checks it
  * against the shard limits. The planner fills stacks from estimates; this is where the real figures
- * are compared, so that an over-full stack fails `cdk synth`, not a deployment.
+ * are compared, so that an over-full stack fails `cdk synth`, not a deployment. It then announces
+ * the template (template-written.ts), for validation to start on it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +13,7 @@ import { LakemeshError } from '../errors';
 import { SHARDING_CODES } from '../sharding/codes';
 import { ShardLimits } from '../sharding/limits';
 import { removeImpliedDependencies } from './implied-dependencies';
+import { templateWritten } from './template-written';
 
 export class LimitCheckingSynthesizer extends DefaultStackSynthesizer {
   constructor(private readonly limits: ShardLimits) {
@@ -23,7 +25,8 @@ export class LimitCheckingSynthesizer extends DefaultStackSynthesizer {
     super.synthesize(session);
     const stack = this.boundStack;
     const resources = countResources(stack);
-    const bytes = fs.statSync(path.join(session.outdir, stack.templateFile)).size;
+    const templatePath = path.join(session.outdir, stack.templateFile);
+    const bytes = fs.statSync(templatePath).size;
     const problems = [];
     if (resources > this.limits.maxResources) {
       problems.push({
@@ -40,6 +43,7 @@ export class LimitCheckingSynthesizer extends DefaultStackSynthesizer {
       });
     }
     if (problems.length > 0) throw new LakemeshError(problems);
+    templateWritten(stack, templatePath);
   }
 }
 

@@ -14,6 +14,8 @@ import {
   validationThreads,
 } from '../../lib/app/parallel-template-validation';
 import { ValidationWorker } from '../../lib/app/validation-worker';
+import { SHARD_LIMITS } from '../../lib/sharding/limits';
+import { LimitCheckingSynthesizer } from '../../lib/stacks/limit-checking-synthesizer';
 import { temporaryDirectory } from '../support/mesh-app-fixture';
 
 const TEMPLATE_COUNT = 2 * MIN_TEMPLATES_PER_THREAD + 3;
@@ -71,22 +73,42 @@ describe('ParallelTemplateValidation', () => {
     expect(new ParallelTemplateValidation({ threads: 0 }).validate(context)).toEqual(expected);
   });
 
-  test('hands every worker its share before waiting for any, so that they validate at the same time', () => {
+  test('hands every worker its templates before waiting for any, so that they validate at the same time', () => {
     const calls: string[] = [];
-    const start = jest.spyOn(ValidationWorker.prototype, 'start').mockImplementation(function (this: ValidationWorker) {
-      calls.push('start');
+    const post = jest.spyOn(ValidationWorker.prototype, 'post').mockImplementation(() => {
+      calls.push('post');
     });
-    const reports = jest.spyOn(ValidationWorker.prototype, 'reports').mockImplementation(() => {
-      calls.push('reports');
+    const collect = jest.spyOn(ValidationWorker.prototype, 'collect').mockImplementation(() => {
+      calls.push('collect');
       return undefined;
     });
     try {
       expect(new ParallelTemplateValidation({ threads: 2 }).validate(context)).toEqual(expected);
-      expect(calls).toEqual(['start', 'start', 'reports', 'reports']);
+      expect(calls).toEqual([...Array<string>(TEMPLATE_COUNT).fill('post'), 'collect', 'collect']);
     } finally {
-      start.mockRestore();
-      reports.mockRestore();
+      post.mockRestore();
+      collect.mockRestore();
     }
+  });
+
+  test('uses what it prevalidated as the templates were written, validating each template once', () => {
+    const post = jest.spyOn(ValidationWorker.prototype, 'post');
+    try {
+      const plugin = new ParallelTemplateValidation({ threads: 2 });
+      for (const template of context.stackTemplates.slice(0, 5)) plugin.prevalidate(template);
+      plugin.prevalidate(context.stackTemplates[0]);
+      expect(post).toHaveBeenCalledTimes(5);
+      expect(plugin.validate(context)).toEqual(expected);
+      expect(post).toHaveBeenCalledTimes(TEMPLATE_COUNT);
+    } finally {
+      post.mockRestore();
+    }
+  });
+
+  test('validates again a template that reaches validation with other values than were prevalidated (account, region, path)', () => {
+    const plugin = new ParallelTemplateValidation({ threads: 2 });
+    for (const template of context.stackTemplates) plugin.prevalidate({ ...template, accountId: '999999999999', region: 'us-east-1' });
+    expect(plugin.validate(context)).toEqual(expected);
   });
 
   test('a second validation (the workers are gone by then) reports the same in the app\'s own thread', () => {
@@ -210,6 +232,38 @@ describe('useParallelTemplateValidation', () => {
     const before = plugins(app).length;
     expect(useParallelTemplateValidation(app)).toBe(false);
     expect(plugins(app)).toHaveLength(before);
+  });
+
+  test('mesh stacks hand their templates over as they are written, before validation starts; each is validated once and synth fails on its error', () => {
+    delete process.env.CDK_VALIDATION;
+    const validate = jest.spyOn(ParallelTemplateValidation.prototype, 'validate');
+    const spy = jest.spyOn(ParallelTemplateValidation.prototype, 'prevalidate');
+    const post = jest.spyOn(ValidationWorker.prototype, 'post');
+    try {
+      const outdir = temporaryDirectory('lakemesh-parallel-stream-');
+      const app = new App({ outdir, context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
+      for (let index = 0; index < TEMPLATE_COUNT; index++) {
+        const stack = new Stack(app, `Stack${index}`, { env: { account: '111111111111', region: 'eu-west-1' }, synthesizer: new LimitCheckingSynthesizer(SHARD_LIMITS) });
+        new CfnResource(stack, 'Topic', { type: 'AWS::SNS::Topic', properties: index === 5 ? { TopicNam: 'typo' } : {} });
+      }
+      useParallelTemplateValidation(app, { threads: 2 });
+      expect(() => app.synth()).toThrow(/TopicNam/);
+      const beforeValidation = spy.mock.invocationCallOrder.filter((order) => order < validate.mock.invocationCallOrder[0]);
+      expect(beforeValidation).toHaveLength(TEMPLATE_COUNT);
+      expect(post).toHaveBeenCalledTimes(TEMPLATE_COUNT);
+      expect(spy.mock.calls.slice(0, TEMPLATE_COUNT).map(([template]) => template)).toEqual(
+        Array.from({ length: TEMPLATE_COUNT }, (_, index) => ({
+          stackConstructPath: `Stack${index}`,
+          templatePath: path.join(outdir, `Stack${index}.template.json`),
+          accountId: '111111111111',
+          region: 'eu-west-1',
+        })),
+      );
+    } finally {
+      spy.mockRestore();
+      validate.mockRestore();
+      post.mockRestore();
+    }
   });
 
   test('fails synth on a template error as the built-in validation does', () => {
