@@ -11,6 +11,8 @@ import { firstLine } from './measure';
 import { readAssembly, AssemblyStats } from './read-assembly';
 import { ChildRun, runChild } from './run-child';
 import { validationSummary } from './validation-report';
+import { VALIDATION_CACHE_ENV } from '../lib/app/validation-cache';
+import { editOneProduct } from './edit-mesh';
 import { combineRounds, pairRatio, Round } from './rounds';
 import { MeshSize } from './sizes';
 
@@ -81,6 +83,11 @@ export interface SizeResult {
   /** Compliance packs off (`-c lakemesh:nag=false`). */
   readonly withoutNag?: SynthFigures;
   readonly floor?: SynthFigures;
+  /**
+   * The synth after one product's contract changed, with the validation cache of the synth before
+   * (what a reviewer waits for); lakemesh as `cdk synth` runs it.
+   */
+  readonly resynth?: SynthFigures;
   readonly assembly?: AssemblyFigures;
   /** app wall / floor wall (with `--repeat`, the median of the rounds' ratios). */
   readonly ratio?: number;
@@ -95,13 +102,16 @@ export async function benchSize(size: MeshSize, workDir: string, options: BenchO
   const generateSeconds = (performance.now() - generateStart) / 1000;
   log(`${size.name}: generated ${mesh.fileCount} files in ${generateSeconds.toFixed(1)} s`);
 
-  const synth = async (label: string, nag: boolean) => {
+  const validationCache = path.join(workDir, 'validation-cache.json');
+  /** A lakemesh synth; `warm` keeps the validation cache the previous one left, else it starts empty (a first synth). */
+  const synth = async (label: string, nag: boolean, warm = false) => {
     const outdir = path.join(workDir, `cdk.out.${label}`);
     const resultFile = path.join(workDir, `${label}.result.json`);
+    if (!warm) fs.rmSync(validationCache, { force: true });
     const run = await runChild(
       'synth-mesh.ts',
       { meshFile: mesh.meshFile, outdir, resultFile, nag, liftResourceLimit: options.liftResourceLimit },
-      { resultFile, timeoutMs: options.timeoutMs, env: childEnv(options) },
+      { resultFile, timeoutMs: options.timeoutMs, env: { ...childEnv(options), [VALIDATION_CACHE_ENV]: validationCache } },
     );
     const figures = synthFigures(run, outdir);
     log(`${size.name}: lakemesh (${label}) ${describe(figures)}`);
@@ -131,7 +141,7 @@ export async function benchSize(size: MeshSize, workDir: string, options: BenchO
     const run = await runChild(
       'cdk-floor.ts',
       { planFile, outdir, resultFile, liftResourceLimit: options.liftResourceLimit },
-      { resultFile, timeoutMs: options.timeoutMs, env: childEnv(options) },
+      { resultFile, timeoutMs: options.timeoutMs, env: { ...childEnv(options), [VALIDATION_CACHE_ENV]: 'off' } },
     );
     const figures = synthFigures(run, outdir);
     log(`${size.name}: CDK floor ${describe(figures)}`);
@@ -147,14 +157,28 @@ export async function benchSize(size: MeshSize, workDir: string, options: BenchO
     rounds.push({ app: repeated.figures, floor: floor ?? (await floorSynth()) });
   }
   const combined = combineRounds(rounds);
+  // The review loop: one product changed since the last synth, whose validation reports are cached.
+  const resynth = await resynthAfterEdit(mesh.dir, () => synth('resynth', true, true));
   return {
     ...partial,
+    resynth,
     app: combined.app,
     floor: combined.floor,
     assembly,
     ratio: combined.ratio,
     ratioWithoutNag: withoutNag ? pairRatio(withoutNag.figures, rounds[0].floor) : undefined,
   };
+}
+
+async function resynthAfterEdit(meshDir: string, synth: () => Promise<{ figures: SynthFigures; outdir: string }>): Promise<SynthFigures> {
+  try {
+    editOneProduct(meshDir);
+  } catch (error) {
+    return { ok: false, completed: false, processSeconds: 0, error: `editing a product: ${firstLine(error)}` };
+  }
+  const { figures, outdir } = await synth();
+  fs.rmSync(outdir, { recursive: true, force: true });
+  return figures;
 }
 
 function childEnv(options: BenchOptions): Record<string, string> {

@@ -74,7 +74,7 @@ export function writeResults(file: string, results: BenchResults): void {
 
 export function sizeTable(results: readonly SizeResult[]): string {
   const table = new Table({
-    head: ['size', 'domains/products/grants', 'stacks', 'largest stack (resources / KB)', 'resources', 'LF chain (stack / mesh)', 'lakemesh s', 'no-nag s', 'floor s', 'ratio', 'peak RSS MB', 'synth'],
+    head: ['size', 'domains/products/grants', 'stacks', 'largest stack (resources / KB)', 'resources', 'LF chain (stack / mesh)', 'lakemesh s', 'no-nag s', 'floor s', 'ratio', 're-synth s', 'peak RSS MB', 'synth'],
     style: { head: [], border: [] },
   });
   for (const result of results) {
@@ -90,6 +90,7 @@ export function sizeTable(results: readonly SizeResult[]): string {
       result.withoutNag ? seconds(result.withoutNag) : '–',
       result.floor ? seconds(result.floor) : '–',
       result.ratio === undefined ? '–' : `${result.ratio.toFixed(2)}×${result.ratioWithoutNag === undefined ? '' : ` (${result.ratioWithoutNag.toFixed(2)}×)`}`,
+      result.resynth ? seconds(result.resynth) : '–',
       result.app.peakRssMb === undefined ? '–' : String(Math.round(result.app.peakRssMb)),
       result.app.ok ? 'ok' : `FAIL: ${truncate(result.app.error ?? 'failed', 80)}`,
     ]);
