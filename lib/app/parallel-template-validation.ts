@@ -67,7 +67,7 @@ export class ParallelTemplateValidation extends CloudFormationValidatePlugin {
     if (this.cache) {
       const hash = this.cache.hashOf(template);
       this.hashes.set(key, hash);
-      const report = this.cache.get(hash);
+      const report = this.cache.get(hash, template);
       if (report) {
         this.cached.set(key, report);
         return;
@@ -106,7 +106,7 @@ export class ParallelTemplateValidation extends CloudFormationValidatePlugin {
     if (!this.cache) return;
     templates.forEach((template, index) => {
       const hash = this.hashes.get(templateKey(template));
-      if (hash) this.cache!.set(hash, reports[index]);
+      if (hash) this.cache!.set(hash, template, reports[index]);
     });
     this.cache.save();
   }

@@ -1,9 +1,10 @@
 /**
  * Template validation reports kept between synths. aws-cdk-lib's validation of a template depends
- * only on its bytes, the stack's construct path, template path, account and region, and the
- * versions of aws-cdk-lib and its validator: a template that matches a cached entry in all of them
- * gets the cached report, so a re-synth after a one-product change validates only the templates
- * that changed (on a large mesh, minutes of the review loop).
+ * only on its bytes, the stack's construct path, account and region, and the versions of
+ * aws-cdk-lib and its validator (the template's path only appears in the report, where the cache
+ * puts the current one): a template that matches a cached entry in all of them gets the cached
+ * report, so a re-synth after a one-product change validates only the templates that changed (on a
+ * large mesh, minutes of the review loop), whatever the output folder.
  *
  * The cache is one JSON file, by default `node_modules/.cache/lakemesh/template-validation.json`
  * in the directory `cdk synth` runs in, holding the entries of the last synth only (it never
@@ -50,21 +51,25 @@ export class ValidationCache {
 
   /** The hash `template` is cached under: its bytes and everything else its report depends on. */
   hashOf(template: StackTemplate): string {
-    const context = JSON.stringify([this.version, template.stackConstructPath, template.templatePath, template.accountId ?? null, template.region ?? null]);
+    const context = JSON.stringify([this.version, template.stackConstructPath, template.accountId ?? null, template.region ?? null]);
     return createHash('sha256').update(context).update('\0').update(fs.readFileSync(template.templatePath)).digest('hex');
   }
 
-  /** The report cached under `hash` by an earlier synth or this one; kept for the next synth. */
-  get(hash: string): PolicyValidationPluginReport | undefined {
-    const report = this.current.get(hash) ?? (Object.hasOwn(this.previous, hash) ? this.previous[hash] : undefined);
+  /**
+   * The report of `template` (hashed to `hash`) cached by an earlier synth or this one, naming
+   * `template`'s path; kept for the next synth.
+   */
+  get(hash: string, template: StackTemplate): PolicyValidationPluginReport | undefined {
+    const stored = this.current.get(hash) ?? (Object.hasOwn(this.previous, hash) ? this.previous[hash] : undefined);
     // A hand-edited or damaged entry is a miss, not a broken report.
-    if (!isReport(report)) return undefined;
-    this.current.set(hash, report);
-    return report;
+    if (!isReport(stored)) return undefined;
+    this.current.set(hash, stored);
+    return withTemplatePath(stored, TEMPLATE_PLACEHOLDER, template.templatePath);
   }
 
-  set(hash: string, report: PolicyValidationPluginReport): void {
-    this.current.set(hash, report);
+  /** Caches `template`'s report under `hash`. */
+  set(hash: string, template: StackTemplate, report: PolicyValidationPluginReport): void {
+    this.current.set(hash, withTemplatePath(report, template.templatePath, TEMPLATE_PLACEHOLDER));
   }
 
   /** Writes the entries of this synth (read or set), replacing the file whole. Never throws. */
@@ -84,6 +89,20 @@ export class ValidationCache {
       }
     }
   }
+}
+
+/** Stands for the template's path in a stored report. */
+const TEMPLATE_PLACEHOLDER = '<template>';
+
+/** A copy of `report` whose violations name `to` where they named `from`. */
+function withTemplatePath(report: PolicyValidationPluginReport, from: string, to: string): PolicyValidationPluginReport {
+  return {
+    ...report,
+    violations: report.violations.map((violation) => ({
+      ...violation,
+      violatingResources: violation.violatingResources.map((resource) => (resource.templatePath === from ? { ...resource, templatePath: to } : resource)),
+    })),
+  };
 }
 
 function isReport(value: unknown): value is PolicyValidationPluginReport {

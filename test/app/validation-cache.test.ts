@@ -24,13 +24,34 @@ describe('ValidationCache', () => {
     const stack = template(dir, 'Stack', topic());
     const first = new ValidationCache(file, VERSION);
     const hash = first.hashOf(stack);
-    expect(first.get(hash)).toBeUndefined();
-    first.set(hash, CLEAN);
+    expect(first.get(hash, stack)).toBeUndefined();
+    first.set(hash, stack, CLEAN);
     first.save();
-    expect(new ValidationCache(file, VERSION).get(hash)).toEqual(CLEAN);
+    expect(new ValidationCache(file, VERSION).get(hash, stack)).toEqual(CLEAN);
   });
 
-  test('the hash changes with the template bytes, stack path, template path, account, region and versions', () => {
+  test('names the current template path in a cached report (another output folder)', () => {
+    const dir = temporaryDirectory('lakemesh-validation-cache-');
+    const file = path.join(dir, 'cache.json');
+    const before = template(fs.mkdtempSync(path.join(dir, 'out-')), 'Stack', topic());
+    const after = template(fs.mkdtempSync(path.join(dir, 'out-')), 'Stack', topic());
+    const violation = (templatePath: string) => ({
+      ruleName: 'E3002',
+      description: 'unknown property',
+      severity: 'error',
+      violatingResources: [
+        { resourceLogicalId: 'Topic', templatePath, locations: ['Properties'] },
+        { resourceLogicalId: 'Other', templatePath: '/elsewhere/Other.template.json', locations: [] },
+      ],
+    });
+    const cache = new ValidationCache(file, VERSION);
+    expect(cache.hashOf(after)).toBe(cache.hashOf(before));
+    cache.set(cache.hashOf(before), before, { success: false, violations: [violation(before.templatePath)] });
+    cache.save();
+    expect(new ValidationCache(file, VERSION).get(cache.hashOf(after), after)).toEqual({ success: false, violations: [violation(after.templatePath)] });
+  });
+
+  test('the hash changes with the template bytes, stack path, account, region and versions', () => {
     const dir = temporaryDirectory('lakemesh-validation-cache-');
     const stack = template(dir, 'Stack', topic());
     const cache = new ValidationCache(path.join(dir, 'cache.json'), VERSION);
@@ -41,7 +62,6 @@ describe('ValidationCache', () => {
       cache.hashOf({ ...stack, accountId: '222222222222' }),
       cache.hashOf({ ...stack, region: 'us-east-1' }),
       cache.hashOf({ ...stack, accountId: undefined }),
-      cache.hashOf(template(dir, 'Copy', topic())),
       new ValidationCache(path.join(dir, 'cache.json'), 'aws-cdk-lib@2 validator@1').hashOf(stack),
     ];
     fs.writeFileSync(stack.templatePath, JSON.stringify({ Resources: topic({ TopicName: 'changed' }) }));
@@ -52,13 +72,14 @@ describe('ValidationCache', () => {
   test('keeps only the entries of the last synth: read or set in it', () => {
     const dir = temporaryDirectory('lakemesh-validation-cache-');
     const file = path.join(dir, 'cache.json');
+    const stack = template(dir, 'Stack', topic());
     const first = new ValidationCache(file, VERSION);
-    first.set('a', CLEAN);
-    first.set('b', CLEAN);
+    first.set('a', stack, CLEAN);
+    first.set('b', stack, CLEAN);
     first.save();
     const second = new ValidationCache(file, VERSION);
-    expect(second.get('a')).toEqual(CLEAN);
-    second.set('c', CLEAN);
+    expect(second.get('a', stack)).toEqual(CLEAN);
+    second.set('c', stack, CLEAN);
     second.save();
     expect(Object.keys((JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: object }).entries)).toEqual(['a', 'c']);
   });
@@ -72,7 +93,7 @@ describe('ValidationCache', () => {
     const dir = temporaryDirectory('lakemesh-validation-cache-');
     const file = path.join(dir, 'cache.json');
     write(file);
-    expect(new ValidationCache(file, VERSION).get('a')).toBeUndefined();
+    expect(new ValidationCache(file, VERSION).get('a', template(dir, 'Stack', topic()))).toBeUndefined();
   });
 
   test('a cache it cannot write costs nothing but the next synth\'s time', () => {
@@ -80,7 +101,7 @@ describe('ValidationCache', () => {
     const blocker = path.join(dir, 'not-a-folder');
     fs.writeFileSync(blocker, '');
     const cache = new ValidationCache(path.join(blocker, 'cache.json'), VERSION);
-    cache.set('a', CLEAN);
+    cache.set('a', { stackConstructPath: 'Stack', templatePath: path.join(dir, 'Stack.template.json'), accountId: undefined, region: undefined }, CLEAN);
     expect(() => cache.save()).not.toThrow();
     expect(fs.readdirSync(dir)).toEqual(['not-a-folder']);
   });
