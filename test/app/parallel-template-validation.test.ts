@@ -6,7 +6,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App, CfnResource, CloudFormationValidatePlugin, IPolicyValidationContext, PolicyValidationPluginReport, Stack, Validations } from 'aws-cdk-lib';
 import {
-  MIN_TEMPLATES_PER_THREAD,
   mergeReports,
   ParallelTemplateValidation,
   resourceTypesOf,
@@ -18,7 +17,7 @@ import { SHARD_LIMITS } from '../../lib/sharding/limits';
 import { LimitCheckingSynthesizer } from '../../lib/stacks/limit-checking-synthesizer';
 import { temporaryDirectory } from '../support/mesh-app-fixture';
 
-const TEMPLATE_COUNT = 2 * MIN_TEMPLATES_PER_THREAD + 3;
+const TEMPLATE_COUNT = 11;
 
 /** Templates with a mix of findings: an unknown property (error), an unknown permission (warning), clean ones. */
 function templateContext(): IPolicyValidationContext {
@@ -199,14 +198,14 @@ describe('useParallelTemplateValidation', () => {
 
   test.each([
     [1, 2, 1],
-    [7, 2, 1],
-    [8, 2, 2],
-    [800, 2, 2],
-    [800, 8, 8],
-    [12, 8, 3],
-    [800, 1, 0],
-  ])('an app of %i stacks on %i cores validates on %i worker threads', (stacks, cores, threads) => {
-    expect(validationThreads(stacks, cores)).toBe(threads);
+    [9999, 2, 1],
+    [10000, 2, 2],
+    [188062, 2, 2],
+    [188062, 8, 8],
+    [15000, 8, 3],
+    [188062, 1, 0],
+  ])('an app of %i resources on %i cores validates on %i worker threads', (resources, cores, threads) => {
+    expect(validationThreads(resources, cores)).toBe(threads);
   });
 
   test('prepares the workers for the resource types of the app, and the CDK metadata resource', () => {
@@ -215,7 +214,7 @@ describe('useParallelTemplateValidation', () => {
     new CfnResource(stack, 'Topic', { type: 'AWS::SNS::Topic' });
     new CfnResource(new Stack(app, 'Other'), 'Queue', { type: 'AWS::SQS::Queue' });
     new CfnResource(stack, 'Again', { type: 'AWS::SNS::Topic' });
-    expect(resourceTypesOf(app)).toEqual(['AWS::CDK::Metadata', 'AWS::SNS::Topic', 'AWS::SQS::Queue']);
+    expect(resourceTypesOf(app.node.findAll().filter(CfnResource.isCfnResource))).toEqual(['AWS::CDK::Metadata', 'AWS::SNS::Topic', 'AWS::SQS::Queue']);
   });
 
   test.each<[string, () => App]>([
