@@ -17,8 +17,16 @@ import { IPolicyValidationContext, PolicyValidationPluginReport } from 'aws-cdk-
 
 export type StackTemplate = IPolicyValidationContext['stackTemplates'][number];
 
-/** How long the main thread waits for a worker before it gives up on it. */
-const WORKER_TIMEOUT_MS = 30 * 60 * 1000;
+/**
+ * How long the main thread waits for a worker that answers nothing before it takes the worker for
+ * dead (out of memory, say) and validates its templates itself. A template takes seconds at most.
+ */
+const DEFAULT_STALL_TIMEOUT_MS = 2 * 60 * 1000;
+
+export interface ValidationWorkerOptions {
+  /** @default 2 minutes */
+  readonly stallTimeoutMs?: number;
+}
 
 interface Reply {
   readonly report?: PolicyValidationPluginReport;
@@ -34,8 +42,11 @@ export class ValidationWorker {
   private collected = 0;
   private stopped = false;
 
+  private readonly stallTimeoutMs: number;
+
   /** Starts the worker; it warms up for `expectedTypes` (resource types) right away. */
-  constructor(expectedTypes: readonly string[]) {
+  constructor(expectedTypes: readonly string[], options: ValidationWorkerOptions = {}) {
+    this.stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
     const { port1, port2 } = new MessageChannel();
     this.replies = port1;
     this.worker = new Worker(WORKER_SOURCE, {
@@ -56,18 +67,21 @@ export class ValidationWorker {
 
   /**
    * One report per template posted since the last `collect`, in their order, once the worker has
-   * validated them all; undefined when it failed on one, was stopped or took longer than the time
-   * limit (the caller validates them itself then).
+   * validated them all; undefined when it failed on one, was stopped or answered nothing for the
+   * stall timeout (the caller validates them itself then). Each answer wakes this thread: a worker
+   * still going is never given up on, however many templates it has left.
    */
   collect(): PolicyValidationPluginReport[] | undefined {
     if (this.stopped) return undefined;
-    const deadline = Date.now() + WORKER_TIMEOUT_MS;
-    for (let answered = Atomics.load(this.answered, 0); answered < this.posted; answered = Atomics.load(this.answered, 0)) {
-      const left = deadline - Date.now();
-      if (left <= 0 || Atomics.wait(this.answered, 0, answered, left) === 'timed-out') {
+    let answered = Atomics.load(this.answered, 0);
+    while (answered < this.posted) {
+      const outcome = Atomics.wait(this.answered, 0, answered, this.stallTimeoutMs);
+      const now = Atomics.load(this.answered, 0);
+      if (now === answered && outcome === 'timed-out') {
         this.stop();
         return undefined;
       }
+      answered = now;
     }
     const replies: Reply[] = [];
     for (; this.collected < this.posted; this.collected++) replies.push(receiveMessageOnPort(this.replies)?.message as Reply);

@@ -2,6 +2,7 @@
  * `ParallelTemplateValidation` must report exactly what aws-cdk-lib's single-threaded
  * `CloudFormationValidatePlugin` reports, only on more threads.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App, CfnResource, CloudFormationValidatePlugin, IPolicyValidationContext, PolicyValidationPluginReport, Stack, Validations } from 'aws-cdk-lib';
@@ -117,6 +118,18 @@ describe('ParallelTemplateValidation', () => {
   });
 });
 
+/** Ends a blocked read of `pipe`, if a thread is still reading it, so that the thread can finish. */
+function unblock(pipe: string): void {
+  let writer: number;
+  try {
+    writer = fs.openSync(pipe, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
+  } catch {
+    return; // ENXIO: nobody reads it any more.
+  }
+  fs.writeSync(writer, '{}');
+  fs.closeSync(writer);
+}
+
 describe('ValidationWorker', () => {
   const context = templateContext();
   const plugin = new CloudFormationValidatePlugin();
@@ -141,6 +154,25 @@ describe('ValidationWorker', () => {
       expect(worker.validate(context.stackTemplates.slice(2, 3))).toEqual(context.stackTemplates.slice(2, 3).map(single));
     } finally {
       worker.stop();
+    }
+  });
+
+  test('gives up on a worker that answers nothing for the stall timeout, not on one still answering', () => {
+    const dir = temporaryDirectory('lakemesh-stalled-worker-');
+    // Reading a named pipe nobody writes to blocks the worker for good, as a dead one would.
+    const pipe = path.join(dir, 'Stalled.template.json');
+    execFileSync('mkfifo', [pipe]);
+    const worker = new ValidationWorker([], { stallTimeoutMs: 10_000 });
+    try {
+      // Warmed up and answering: templates that take their time still come back.
+      expect(worker.validate(context.stackTemplates.slice(0, 3))).toEqual(context.stackTemplates.slice(0, 3).map(single));
+      const started = Date.now();
+      expect(worker.validate([context.stackTemplates[3], { ...context.stackTemplates[0], templatePath: pipe }])).toBeUndefined();
+      expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
+      expect(worker.validate(context.stackTemplates.slice(0, 1))).toBeUndefined();
+    } finally {
+      worker.stop();
+      unblock(pipe);
     }
   });
 
