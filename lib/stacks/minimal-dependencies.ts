@@ -55,7 +55,7 @@ export function addMinimalDependencies(stack: Stack, resources: readonly CfnReso
  * dependencies of each resource and its ancestors (every resource of the target), and the deferred
  * dependencies.
  */
-class DependencyGraph {
+export class DependencyGraph {
   private readonly resourcesByConstruct = new Map<IConstruct, CfnResource[] | undefined>();
   /** What each resource deploys after, transitively; `undefined` for a resource on a cycle. */
   private readonly closures = new Map<CfnResource, ReadonlySet<CfnResource> | undefined>();
@@ -155,7 +155,7 @@ class DependencyGraph {
  */
 export function dependencyTargets(
   resource: CfnResource,
-  resourcesOf: (dependable: IDependable) => readonly CfnResource[] | undefined = resourcesUnder,
+  resourcesOf: (dependable: IDependable) => readonly CfnResource[] | undefined = cachedResourcesUnder(),
 ): CfnResource[] {
   const stack = Stack.of(resource);
   const targets = resource.obtainDependencies().filter((target): target is CfnResource => CfnResource.isCfnResource(target));
@@ -177,11 +177,7 @@ export function cachedResourcesUnder(): (dependable: IDependable) => CfnResource
     });
 }
 
-function resourcesUnder(dependable: IDependable): CfnResource[] {
-  return Dependable.of(dependable).dependencyRoots.flatMap((root) => root.node.findAll().filter(CfnResource.isCfnResource));
-}
-
 /** Whether aws-cdk-lib writes the resource to the template (`shouldSynthesize` is protected; only read). */
-function rendered(resource: CfnResource): boolean {
+export function rendered(resource: CfnResource): boolean {
   return (resource as unknown as { shouldSynthesize(): boolean }).shouldSynthesize();
 }
