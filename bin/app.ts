@@ -9,11 +9,13 @@ import { App } from 'aws-cdk-lib';
 import { addCompliancePacks } from '../lib/app/compliance';
 import { meshConfigPath } from '../lib/app/mesh-config-path';
 import { MeshApp } from '../lib/app/mesh-app';
-import { useParallelTemplateValidation } from '../lib/app/parallel-template-validation';
+import { startValidationWorkerEarly, useParallelTemplateValidation } from '../lib/app/parallel-template-validation';
 import { reportSynthFailure } from '../lib/app/synth-failure';
 import { loadLockedMesh } from '../lib/lock/load-locked-mesh';
 
 function main(): void {
+  // It loads the validator while the mesh loads; useParallelTemplateValidation takes it over.
+  startValidationWorkerEarly();
   const app = new App();
   try {
     // With a contract lock beside mesh.yaml, a breaking contract change without a major version stops synth here.

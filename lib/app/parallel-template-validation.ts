@@ -56,7 +56,10 @@ export class ParallelTemplateValidation extends CloudFormationValidatePlugin {
   constructor(props: ParallelTemplateValidationProps = {}) {
     super();
     const threads = props.threads ?? defaultThreads();
-    this.workers = Array.from({ length: threads }, () => new ValidationWorker(props.expectedResourceTypes ?? []));
+    const types = props.expectedResourceTypes ?? [];
+    const early = takeEarlyWorkers(threads);
+    for (const worker of early) worker.expect(types);
+    this.workers = [...early, ...Array.from({ length: threads - early.length }, () => new ValidationWorker(types))];
     this.posted = this.workers.map(() => []);
     this.postedBytes = this.workers.map(() => 0);
     this.cache = threads > 0 ? props.cache : undefined;
@@ -157,6 +160,28 @@ export function stackTemplateOf(stack: Stack, templatePath: string): StackTempla
     accountId: Token.isUnresolved(stack.account) ? undefined : stack.account,
     region: Token.isUnresolved(stack.region) ? undefined : stack.region,
   };
+}
+
+/** Workers `startValidationWorkerEarly` started, for the next `ParallelTemplateValidation`. */
+const earlyWorkers: ValidationWorker[] = [];
+
+/**
+ * Starts a validation worker now, before the app is built, so that it has loaded aws-cdk-lib and
+ * compiled the validator while the mesh loads and the constructs are built; the next
+ * `ParallelTemplateValidation` (`useParallelTemplateValidation`) takes it over, and the app's
+ * resource types follow. Nothing on a single core or with validation off (`CDK_VALIDATION=false`).
+ * On a small mesh that warm-up is most of what validation adds to a synth.
+ */
+export function startValidationWorkerEarly(): void {
+  if (process.env.CDK_VALIDATION === 'false' || validationThreads(1, os.availableParallelism()) === 0) return;
+  earlyWorkers.push(new ValidationWorker([]));
+}
+
+/** Up to `count` early workers, handed over once; the others are stopped (not needed after all). */
+function takeEarlyWorkers(count: number): ValidationWorker[] {
+  const taken = earlyWorkers.splice(0);
+  for (const worker of taken.slice(count)) worker.stop();
+  return taken.slice(0, count);
 }
 
 /**

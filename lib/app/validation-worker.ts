@@ -58,6 +58,12 @@ export class ValidationWorker {
     this.worker.unref();
   }
 
+  /** Has the worker prepare for `types` too (a worker started before the app's types were known). */
+  expect(types: readonly string[]): void {
+    if (this.stopped || types.length === 0) return;
+    this.worker.postMessage({ expect: [...types] });
+  }
+
   /** Hands `template` to the worker, which validates it as soon as it is done with the ones before. */
   post(template: StackTemplate): void {
     if (this.stopped) return;
@@ -142,7 +148,18 @@ try {
 }
 
 const known = new Set(expected);
-parentPort.on('message', ({ template }) => {
+parentPort.on('message', ({ template, expect }) => {
+  if (expect) {
+    // More types to prepare for, before any template that has them; nothing to answer.
+    if (!plugin || expect.every((type) => known.has(type))) return;
+    for (const type of expect) known.add(type);
+    try {
+      buildEngineFor(known);
+    } catch {
+      // As above: the templates build what they need.
+    }
+    return;
+  }
   let reply;
   try {
     if (startError) throw startError;

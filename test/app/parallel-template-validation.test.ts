@@ -10,6 +10,7 @@ import {
   mergeReports,
   ParallelTemplateValidation,
   resourceTypesOf,
+  startValidationWorkerEarly,
   useParallelTemplateValidation,
   validationThreads,
 } from '../../lib/app/parallel-template-validation';
@@ -109,6 +110,42 @@ describe('ParallelTemplateValidation', () => {
     const plugin = new ParallelTemplateValidation({ threads: 2 });
     for (const template of context.stackTemplates) plugin.prevalidate({ ...template, accountId: '999999999999', region: 'us-east-1' });
     expect(plugin.validate(context)).toEqual(expected);
+  });
+
+  test('takes over a worker started early, telling it the app\'s resource types, and reports the same', () => {
+    const validation = process.env.CDK_VALIDATION;
+    delete process.env.CDK_VALIDATION;
+    const expect_ = jest.spyOn(ValidationWorker.prototype, 'expect');
+    try {
+      startValidationWorkerEarly();
+      const plugin = new ParallelTemplateValidation({ threads: 2, expectedResourceTypes: ['AWS::LakeFormation::PrincipalPermissions'] });
+      expect(expect_.mock.calls).toEqual([[['AWS::LakeFormation::PrincipalPermissions']]]);
+      expect(plugin.validate(context)).toEqual(expected);
+      // Handed over once: the next plugin starts its own.
+      new ParallelTemplateValidation({ threads: 1 }).validate(context);
+      expect(expect_).toHaveBeenCalledTimes(1);
+    } finally {
+      expect_.mockRestore();
+      process.env.CDK_VALIDATION = validation;
+    }
+  });
+
+  test('starts no early worker when validation is off (CDK_VALIDATION=false), and stops one a plugin on no threads does not need', () => {
+    const validation = process.env.CDK_VALIDATION;
+    const stop = jest.spyOn(ValidationWorker.prototype, 'stop');
+    try {
+      process.env.CDK_VALIDATION = 'false';
+      startValidationWorkerEarly();
+      expect(new ParallelTemplateValidation({ threads: 0 }).validate(context)).toEqual(expected);
+      expect(stop).not.toHaveBeenCalled();
+      delete process.env.CDK_VALIDATION;
+      startValidationWorkerEarly();
+      new ParallelTemplateValidation({ threads: 0 });
+      expect(stop).toHaveBeenCalledTimes(1);
+    } finally {
+      stop.mockRestore();
+      process.env.CDK_VALIDATION = validation;
+    }
   });
 
   test('a second validation (the workers are gone by then) reports the same in the app\'s own thread', () => {
