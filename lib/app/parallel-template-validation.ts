@@ -84,7 +84,7 @@ export class ParallelTemplateValidation extends CloudFormationValidatePlugin {
     const lightest = this.postedBytes.indexOf(Math.min(...this.postedBytes));
     this.postedBytes[lightest] += fs.statSync(template.templatePath).size;
     this.posted[lightest].push(template);
-    this.postedKeys.add(templateKey(template));
+    this.postedKeys.add(key);
     this.workers[lightest].post(template);
   }
 
