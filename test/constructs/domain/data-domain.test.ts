@@ -310,12 +310,17 @@ describe('DataDomain Lake Formation', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::LakeFormation::Tag', { TagKey: 'classification', TagValues: ['open', 'secret'] });
   });
 
-  test('every Lake Formation resource waits for the DataLakeSettings custom resource', () => {
+  /** A domain with one product: its template and resources, and the settings' logical id. */
+  function withOrders() {
     const { stack, domain } = domainFixture();
     domain.addDataProduct('Orders', { contract: ordersContract() });
     const template = Template.fromStack(stack);
-    const settingsId = onlyLogicalId(template, DATA_LAKE_SETTINGS_RESOURCE_TYPE);
     const resources = template.toJSON().Resources as Record<string, { Type: string; DependsOn?: string[] }>;
+    return { stack, domain, template, resources, settingsId: onlyLogicalId(template, DATA_LAKE_SETTINGS_RESOURCE_TYPE) };
+  }
+
+  test('every Lake Formation resource waits for the DataLakeSettings custom resource', () => {
+    const { resources, settingsId } = withOrders();
     const lakeResources = Object.entries(resources).filter(([, r]) => /^AWS::(Glue|LakeFormation)::/.test(r.Type));
     expect(lakeResources.length).toBeGreaterThan(5);
     for (const [id] of lakeResources) {
@@ -324,11 +329,7 @@ describe('DataDomain Lake Formation', () => {
   });
 
   test('lists the settings only where no other Lake Formation or Glue resource it waits for implies them', () => {
-    const { stack, domain } = domainFixture();
-    domain.addDataProduct('Orders', { contract: ordersContract() });
-    const template = Template.fromStack(stack);
-    const settingsId = onlyLogicalId(template, DATA_LAKE_SETTINGS_RESOURCE_TYPE);
-    const resources = template.toJSON().Resources as Record<string, { Type: string; DependsOn?: string[] }>;
+    const { resources, settingsId } = withOrders();
     const [[tableId, table]] = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Glue::Table');
     expect(table.DependsOn ?? []).not.toContain(settingsId);
     expect(deploysAfter(resources, tableId)).toContain(settingsId);
@@ -338,10 +339,7 @@ describe('DataDomain Lake Formation', () => {
   });
 
   test('what waits for the location registration lists only the registered location, which waits for its role and policy', () => {
-    const { stack, domain } = domainFixture();
-    domain.addDataProduct('Orders', { contract: ordersContract() });
-    const template = Template.fromStack(stack);
-    const resources = template.toJSON().Resources as Record<string, { Type: string; DependsOn?: string[] }>;
+    const { stack, domain, template, resources } = withOrders();
     const registrationId = onlyLogicalId(template, 'AWS::LakeFormation::Resource');
     const databaseId = onlyLogicalId(template, 'AWS::Glue::Database');
     expect(resources[databaseId].DependsOn).toEqual([registrationId]);
