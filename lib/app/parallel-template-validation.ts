@@ -195,7 +195,11 @@ function takeEarlyWorkers(count: number): ValidationWorker[] {
 export function useParallelTemplateValidation(app: App, props: ParallelTemplateValidationProps = {}): boolean {
   const builtinOn = (app as unknown as { _builtinCloudFormationValidation?: boolean })._builtinCloudFormationValidation !== false && process.env.CDK_VALIDATION !== 'false';
   const registered = (app as unknown as { _validationPlugins?: readonly unknown[] })._validationPlugins ?? [];
-  if (!builtinOn || registered.some((plugin) => plugin instanceof CloudFormationValidatePlugin)) return false;
+  if (!builtinOn || registered.some((plugin) => plugin instanceof CloudFormationValidatePlugin)) {
+    // An early worker would warm up for nothing.
+    takeEarlyWorkers(0);
+    return false;
+  }
   const resources = app.node.findAll().filter(CfnResource.isCfnResource);
   const threads = validationThreads(resources.length, os.availableParallelism());
   const cache = validationCache();

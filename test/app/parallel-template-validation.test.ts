@@ -295,11 +295,21 @@ describe('useParallelTemplateValidation', () => {
       Validations.of(app).addPlugins(new CloudFormationValidatePlugin());
       return app;
     }],
-  ])('turns nothing on with %s', (_label, newApp) => {
-    const app = newApp();
-    const before = plugins(app).length;
-    expect(useParallelTemplateValidation(app)).toBe(false);
-    expect(plugins(app)).toHaveLength(before);
+  ])('turns nothing on with %s, and stops a worker started early', (_label, newApp) => {
+    const validation = process.env.CDK_VALIDATION;
+    delete process.env.CDK_VALIDATION;
+    startValidationWorkerEarly();
+    process.env.CDK_VALIDATION = validation;
+    const stop = jest.spyOn(ValidationWorker.prototype, 'stop');
+    try {
+      const app = newApp();
+      const before = plugins(app).length;
+      expect(useParallelTemplateValidation(app)).toBe(false);
+      expect(plugins(app)).toHaveLength(before);
+      expect(stop).toHaveBeenCalledTimes(1);
+    } finally {
+      stop.mockRestore();
+    }
   });
 
   test('mesh stacks hand their templates over as they are written, before validation starts; each is validated once and synth fails on its error', () => {
