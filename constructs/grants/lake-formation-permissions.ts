@@ -28,7 +28,7 @@ import {
   tableKey,
 } from '../../lib/plan/permission-key';
 import { principalProblems } from '../../lib/plan/principal-check';
-import { addMinimalDependencies, deferDependencies } from '../../lib/stacks/minimal-dependencies';
+import { addMinimalDependencies, deferDependencies, logicalIdOf } from '../../lib/stacks/minimal-dependencies';
 import { MAX_FILTER_GRANTS_PER_PRINCIPAL_TABLE } from '../../lib/plan/row-filter';
 import { createHash } from 'node:crypto';
 
@@ -279,7 +279,7 @@ export class LakeFormationPermissions extends Construct {
     const byLogicalId = new Map<string, CfnResource>();
     const nodes: DeployNode[] = [];
     const register = (entry: { resource: CfnResource; keys: readonly string[] }, stage: number) => {
-      const id: string = stack.resolve(entry.resource.logicalId);
+      const id = logicalIdOf(entry.resource);
       byLogicalId.set(id, entry.resource);
       nodes.push({ id, keys: entry.keys, stage });
     };

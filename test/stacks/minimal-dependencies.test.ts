@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { TemplateResource } from '../../bench/lf-chain';
-import { addMinimalDependencies, deferDependencies, dependencyTargets } from '../../lib/stacks/minimal-dependencies';
+import { addMinimalDependencies, deferDependencies, dependencyTargets, logicalIdOf } from '../../lib/stacks/minimal-dependencies';
 import { deploysAfter } from '../support/deploy-order';
 
 function handle(scope: Construct, id: string): CfnResource {
@@ -171,5 +171,18 @@ describe('dependencyTargets', () => {
     const resource = handle(new Stack(app, 'Stack'), 'Resource');
     resource.node.addDependency(remote);
     expect(dependencyTargets(resource)).toEqual([]);
+  });
+});
+
+describe('logicalIdOf', () => {
+  test('is the logical ID the template uses: allocated, or overridden', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const allocated = handle(new Construct(stack, 'Scope'), 'Handle');
+    const overridden = handle(stack, 'Other');
+    overridden.overrideLogicalId('ChosenId');
+    expect(logicalIdOf(allocated)).toBe(idOf(allocated));
+    expect(logicalIdOf(allocated)).toMatch(/^ScopeHandle[0-9A-F]{8}$/);
+    expect(logicalIdOf(overridden)).toBe('ChosenId');
+    expect(Object.keys(resourcesOf(stack)).sort()).toEqual(['ChosenId', logicalIdOf(allocated)].sort());
   });
 });
