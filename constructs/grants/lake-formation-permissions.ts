@@ -28,7 +28,8 @@ import {
   tableKey,
 } from '../../lib/plan/permission-key';
 import { principalProblems } from '../../lib/plan/principal-check';
-import { addMinimalDependencies, deferDependencies, logicalIdOf } from '../../lib/stacks/minimal-dependencies';
+import { logicalIdOf } from '../../lib/stacks/logical-id';
+import { addMinimalDependencies, deferDependencies } from '../../lib/stacks/minimal-dependencies';
 import { MAX_FILTER_GRANTS_PER_PRINCIPAL_TABLE } from '../../lib/plan/row-filter';
 import { createHash } from 'node:crypto';
 

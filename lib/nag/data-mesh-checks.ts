@@ -1,8 +1,9 @@
-import { CfnResource, PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { CfnResource, IPolicyValidationContext, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { NagPack, NagPackProps, NagRuleCompliance } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { MeshResourceCache } from './mesh-resource';
 import { DATA_MESH_PACK_NAME, DataMeshRule, dataMeshRuleId } from './mesh-rule';
+import { WrittenTemplates } from './written-templates';
 import {
   DataBucketsUseCmk,
   DataStoresRetained,
@@ -48,15 +49,27 @@ export class DataMeshChecks extends NagPack {
 
   private readonly rulesByType = indexByResourceType(DATA_MESH_RULES);
   private resources = new MeshResourceCache();
+  /** The templates of the synth being validated, while `validate` runs. */
+  private written: WrittenTemplates | undefined;
 
   constructor(scope?: IConstruct, props?: NagPackProps) {
     super(scope, props);
     this.packName = DATA_MESH_PACK_NAME;
   }
 
+  /** As a validation plugin of the synth: the rules read the templates it has written. */
+  public override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    this.written = new WrittenTemplates(context.stackTemplates ?? []);
+    try {
+      return super.validate(context);
+    } finally {
+      this.written = undefined;
+    }
+  }
+
   /** Renders each resource once per run, so that the construct tree may change between runs. */
   public override validateScope(scope: IConstruct): PolicyValidationPluginReport {
-    this.resources = new MeshResourceCache();
+    this.resources = new MeshResourceCache(this.written);
     try {
       return super.validateScope(scope);
     } finally {

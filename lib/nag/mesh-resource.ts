@@ -7,7 +7,9 @@
  * template would.
  */
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { logicalIdOf } from '../stacks/logical-id';
 import { CfnObject, isCfnObject } from './cfn-values';
+import { WrittenTemplates } from './written-templates';
 
 export interface MeshResource {
   readonly node: CfnResource;
@@ -28,11 +30,14 @@ export interface MeshResource {
 
 /**
  * Renders resources on demand and remembers them for one validation run. Create a fresh one per
- * run: the construct tree may change between runs.
+ * run: the construct tree may change between runs. With the templates the synth has written, a
+ * resource found in its stack's template is read from there instead of rendered again.
  */
 export class MeshResourceCache {
   private readonly rendered = new Map<CfnResource, MeshResource | null>();
   private readonly stackIndex = new Map<Stack, Map<string, CfnResource[]>>();
+
+  constructor(private readonly written?: WrittenTemplates) {}
 
   /** The rendered resource, or undefined when it will not be synthesized. */
   public of(node: CfnResource): MeshResource | undefined {
@@ -46,11 +51,8 @@ export class MeshResourceCache {
 
   private render(node: CfnResource): MeshResource | null {
     const stack = Stack.of(node);
-    const template: unknown = stack.resolve(node._toCloudFormation());
-    const resources = isCfnObject(template) ? template.Resources : undefined;
-    if (!isCfnObject(resources)) return null;
-    const [logicalId, body] = Object.entries(resources)[0] ?? [];
-    if (logicalId === undefined || !isCfnObject(body)) return null;
+    const [logicalId, body] = this.writtenResource(stack, node) ?? resolvedResource(stack, node) ?? [];
+    if (logicalId === undefined || body === undefined) return null;
     return {
       node,
       type: node.cfnResourceType,
@@ -62,6 +64,13 @@ export class MeshResourceCache {
       stackAccount: Token.isUnresolved(stack.account) ? undefined : stack.account,
       inSameStack: (type) => this.resourcesOfType(stack, type),
     };
+  }
+
+  private writtenResource(stack: Stack, node: CfnResource): [string, CfnObject] | undefined {
+    if (this.written === undefined) return undefined;
+    const logicalId = logicalIdOf(node);
+    const body = this.written.resource(stack, logicalId);
+    return body === undefined ? undefined : [logicalId, body];
   }
 
   private resourcesOfType(stack: Stack, type: string): readonly MeshResource[] {
@@ -83,4 +92,13 @@ export class MeshResourceCache {
     }
     return index;
   }
+}
+
+/** The resource rendered as its stack's template will hold it, or undefined when it is not synthesized. */
+function resolvedResource(stack: Stack, node: CfnResource): [string, CfnObject] | undefined {
+  const template: unknown = stack.resolve(node._toCloudFormation());
+  const resources = isCfnObject(template) ? template.Resources : undefined;
+  if (!isCfnObject(resources)) return undefined;
+  const [logicalId, body] = Object.entries(resources)[0] ?? [];
+  return logicalId !== undefined && isCfnObject(body) ? [logicalId, body] : undefined;
 }

@@ -215,12 +215,3 @@ export function cachedResourcesUnder(): (dependable: IDependable) => CfnResource
 export function rendered(resource: CfnResource): boolean {
   return (resource as unknown as { shouldSynthesize(): boolean }).shouldSynthesize();
 }
-
-/**
- * The logical ID `resource` gets in its template (an override, else the stack's allocation), without
- * resolving the `logicalId` token: the resolver costs more than the allocation, once per write of a
- * large stack. `_synthesizeLogicalId` is protected; only read.
- */
-export function logicalIdOf(resource: CfnResource): string {
-  return (resource as unknown as { _synthesizeLogicalId(): string })._synthesizeLogicalId();
-}

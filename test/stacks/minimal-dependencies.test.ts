@@ -4,7 +4,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { TemplateResource } from '../../bench/lf-chain';
-import { addMinimalDependencies, deferDependencies, dependencyTargets, logicalIdOf } from '../../lib/stacks/minimal-dependencies';
+import { logicalIdOf } from '../../lib/stacks/logical-id';
+import { addMinimalDependencies, deferDependencies, dependencyTargets } from '../../lib/stacks/minimal-dependencies';
 import { deploysAfter } from '../support/deploy-order';
 
 function handle(scope: Construct, id: string): CfnResource {
