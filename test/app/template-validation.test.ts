@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { App, CfnResource } from 'aws-cdk-lib';
 import * as lakeformation from 'aws-cdk-lib/aws-lakeformation';
 import { MeshApp } from '../../lib/app/mesh-app';
+import { MESH_RESOURCE_TYPES } from '../../lib/app/parallel-template-validation';
 import { loadMesh } from '../../lib/config/load-mesh';
 import { EXAMPLE_MESH_FILE, FIXED_TODAY, replaceOnce, REPOSITORY_ROOT, temporaryDirectory, writeExampleVariant } from '../support/mesh-app-fixture';
 
@@ -42,6 +43,16 @@ function validatedMesh(meshFile: string): { app: App; mesh: MeshApp; outdir: str
   return { app, mesh, outdir };
 }
 
+/** The resource types of the templates in `outdir`. */
+function resourceTypesIn(outdir: string): string[] {
+  const types = new Set<string>();
+  for (const file of fs.readdirSync(outdir).filter((name) => name.endsWith('.template.json'))) {
+    const template = JSON.parse(fs.readFileSync(path.join(outdir, file), 'utf8')) as { Resources: Record<string, { Type: string }> };
+    for (const resource of Object.values(template.Resources)) types.add(resource.Type);
+  }
+  return [...types].sort();
+}
+
 /** Every finding in the report, as `<plugin>: <severity> <rule>`. */
 function reportedFindings(outdir: string): string[] {
   const report = JSON.parse(fs.readFileSync(path.join(outdir, REPORT_FILE), 'utf8')) as ValidationReport;
@@ -62,6 +73,8 @@ describe('CloudFormation validation of the example mesh', () => {
     const { app, outdir } = validatedMesh(meshFile());
     expect(() => app.synth()).not.toThrow();
     expect(reportedFindings(outdir)).toEqual([]);
+    // The early validation worker is prepared for every type (else it rebuilds its engine).
+    expect(resourceTypesIn(outdir).filter((type) => !MESH_RESOURCE_TYPES.includes(type))).toEqual([]);
   });
 
   test('is really on: a Lake Formation permission CloudFormation does not know (a lint warning) fails synth', () => {
