@@ -12,7 +12,7 @@ import { readAssembly, AssemblyStats } from './read-assembly';
 import { ChildRun, runChild } from './run-child';
 import { validationSummary } from './validation-report';
 import { VALIDATION_CACHE_ENV } from '../lib/app/validation-cache';
-import { editOneProduct } from './edit-mesh';
+import { resynthAfterEdit } from './edit-mesh';
 import { combineRounds, pairRatio, Round } from './rounds';
 import { MeshSize } from './sizes';
 
@@ -168,17 +168,6 @@ export async function benchSize(size: MeshSize, workDir: string, options: BenchO
     ratio: combined.ratio,
     ratioWithoutNag: withoutNag ? pairRatio(withoutNag.figures, rounds[0].floor) : undefined,
   };
-}
-
-async function resynthAfterEdit(meshDir: string, synth: () => Promise<{ figures: SynthFigures; outdir: string }>): Promise<SynthFigures> {
-  try {
-    editOneProduct(meshDir);
-  } catch (error) {
-    return { ok: false, completed: false, processSeconds: 0, error: `editing a product: ${firstLine(error)}` };
-  }
-  const { figures, outdir } = await synth();
-  fs.rmSync(outdir, { recursive: true, force: true });
-  return figures;
 }
 
 function childEnv(options: BenchOptions): Record<string, string> {

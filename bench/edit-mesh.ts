@@ -5,6 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { SynthFigures } from './bench-size';
+import { firstLine } from './measure';
 
 const PURPOSE_LINE = /^( {2}purpose: .*)$/m;
 
@@ -17,6 +19,21 @@ export function editOneProduct(meshDir: string): string {
   if (edited === text) throw new Error(`no description purpose to edit in ${file}`);
   fs.writeFileSync(file, edited);
   return file;
+}
+
+/**
+ * Edits one product (`editOneProduct`) under `meshDir`, then runs `synth` and removes its output.
+ * An edit that fails is the row's error; `synth` is not run then.
+ */
+export async function resynthAfterEdit(meshDir: string, synth: () => Promise<{ figures: SynthFigures; outdir: string }>): Promise<SynthFigures> {
+  try {
+    editOneProduct(meshDir);
+  } catch (error) {
+    return { ok: false, completed: false, processSeconds: 0, error: `editing a product: ${firstLine(error)}` };
+  }
+  const { figures, outdir } = await synth();
+  fs.rmSync(outdir, { recursive: true, force: true });
+  return figures;
 }
 
 function firstContract(dir: string): string | undefined {
