@@ -29,24 +29,35 @@ export interface MeshResource {
 }
 
 /**
- * Renders resources on demand and remembers them for one validation run. Create a fresh one per
- * run: the construct tree may change between runs. With the templates the synth has written, a
- * resource found in its stack's template is read from there instead of rendered again.
+ * Renders resources on demand and remembers them for one validation run, one stack at a time: the
+ * packs walk the tree stack by stack, and rules only look into the resource's own stack, so a large
+ * mesh's views are never all held at once. Create a fresh one per run: the construct tree may change
+ * between runs. With the templates the synth has written, a resource found in its stack's template
+ * is read from there instead of rendered again.
  */
 export class MeshResourceCache {
+  private stack: Stack | undefined;
   private readonly rendered = new Map<CfnResource, MeshResource | null>();
-  private readonly stackIndex = new Map<Stack, Map<string, CfnResource[]>>();
+  private typeIndex: Map<string, CfnResource[]> | undefined;
 
   constructor(private readonly written?: WrittenTemplates) {}
 
   /** The rendered resource, or undefined when it will not be synthesized. */
   public of(node: CfnResource): MeshResource | undefined {
+    this.enter(Stack.of(node));
     let view = this.rendered.get(node);
     if (view === undefined) {
       view = this.render(node);
       this.rendered.set(node, view);
     }
     return view ?? undefined;
+  }
+
+  private enter(stack: Stack): void {
+    if (this.stack === stack) return;
+    this.stack = stack;
+    this.rendered.clear();
+    this.typeIndex = undefined;
   }
 
   private render(node: CfnResource): MeshResource | null {
@@ -74,23 +85,22 @@ export class MeshResourceCache {
   }
 
   private resourcesOfType(stack: Stack, type: string): readonly MeshResource[] {
+    this.enter(stack);
     const nodes = this.indexOf(stack).get(type) ?? [];
     return nodes.map((node) => this.of(node)).filter((view): view is MeshResource => view !== undefined);
   }
 
   private indexOf(stack: Stack): Map<string, CfnResource[]> {
-    let index = this.stackIndex.get(stack);
-    if (!index) {
-      index = new Map();
+    if (this.typeIndex === undefined) {
+      this.typeIndex = new Map();
       for (const child of stack.node.findAll()) {
         if (!CfnResource.isCfnResource(child) || Stack.of(child) !== stack) continue;
-        const list = index.get(child.cfnResourceType) ?? [];
+        const list = this.typeIndex.get(child.cfnResourceType) ?? [];
         list.push(child);
-        index.set(child.cfnResourceType, list);
+        this.typeIndex.set(child.cfnResourceType, list);
       }
-      this.stackIndex.set(stack, index);
     }
-    return index;
+    return this.typeIndex;
   }
 }
 
