@@ -21,6 +21,7 @@ export type { DataLakeSettingsProps, CrossAccountVersion } from './constructs/la
 export { MeshApp } from './lib/app/mesh-app';
 export type { MeshAppProps } from './lib/app/mesh-app';
 export { addCompliancePacks } from './lib/app/compliance';
+export { limitTreeMetadata, TREE_METADATA_CONTEXT_KEY, TREE_METADATA_MAX_RESOURCES } from './lib/app/tree-metadata';
 export { ParallelTemplateValidation, startValidationWorkerEarly, useParallelTemplateValidation } from './lib/app/parallel-template-validation';
 export type { ParallelTemplateValidationProps } from './lib/app/parallel-template-validation';
 export { DomainStack } from './lib/stacks/domain-stack';

@@ -1,6 +1,6 @@
 /**
  * Benchmark child: synthesizes a mesh the way `bin/app.ts` does (early validation worker → loadLockedMesh → MeshApp →
- * compliance packs → parallel template validation → synth) and records the time of each phase and the peak RSS. Run by
+ * compliance packs → tree metadata setting → parallel template validation → synth) and records the time of each phase and the peak RSS. Run by
  * `bench/run.ts` in a fresh process per measurement; usage:
  * `node --import tsx bench/synth-mesh.ts '<SynthMeshOptions JSON>'`.
  */
@@ -8,6 +8,7 @@ import { App } from 'aws-cdk-lib';
 import { addCompliancePacks } from '../lib/app/compliance';
 import { MeshApp } from '../lib/app/mesh-app';
 import { startValidationWorkerEarly, useParallelTemplateValidation } from '../lib/app/parallel-template-validation';
+import { limitTreeMetadata } from '../lib/app/tree-metadata';
 import { loadLockedMesh } from '../lib/lock/load-locked-mesh';
 import { benchContext } from './cdk-context';
 import { childOptions, finishChild, PhaseTimer } from './measure';
@@ -33,6 +34,7 @@ function main(): void {
     const built = new App({ outdir: options.outdir, context: benchContext(options) });
     new MeshApp(built, 'Mesh', { mesh: mesh! });
     addCompliancePacks(built);
+    limitTreeMetadata(built);
     useParallelTemplateValidation(built);
     return built;
   });

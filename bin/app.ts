@@ -11,6 +11,7 @@ import { meshConfigPath } from '../lib/app/mesh-config-path';
 import { MeshApp } from '../lib/app/mesh-app';
 import { startValidationWorkerEarly, useParallelTemplateValidation } from '../lib/app/parallel-template-validation';
 import { reportSynthFailure } from '../lib/app/synth-failure';
+import { limitTreeMetadata } from '../lib/app/tree-metadata';
 import { loadLockedMesh } from '../lib/lock/load-locked-mesh';
 
 function main(): void {
@@ -22,6 +23,8 @@ function main(): void {
     const { mesh } = loadLockedMesh(meshConfigPath(app));
     new MeshApp(app, 'Mesh', { mesh });
     addCompliancePacks(app);
+    // No tree.json for a large mesh (-c lakemesh:treeMetadata=true|false decides): it repeats every template.
+    limitTreeMetadata(app);
     // aws-cdk-lib's template validation, on every core: most of a large mesh's synth time.
     useParallelTemplateValidation(app);
     app.synth();

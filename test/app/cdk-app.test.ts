@@ -73,6 +73,8 @@ describe('bin/app.ts (the CDK app)', () => {
       const run = await runApp({}, outdir);
       expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
       expect(templateFiles(outdir)).toHaveLength(6);
+      // A small mesh keeps its construct tree for IDE tooling (lib/app/tree-metadata.ts).
+      expect(fs.existsSync(path.join(outdir, 'tree.json'))).toBe(true);
       const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as { artifacts: Record<string, { properties?: { stackName?: string } }> };
       const stackNames = Object.values(manifest.artifacts)
         .map((artifact) => artifact.properties?.stackName)
