@@ -31,6 +31,8 @@ export const SHARDING_CODES = {
   stale: 'LM552',
   /** The shard state puts a unit in an earlier shard than a unit it depends on (the shard chain would be cyclic). */
   misordered: 'LM553',
+  /** A policy document (IAM, bucket, key) of a synthesized stack cannot fit AWS's size cap once deployed. */
+  policyTooLarge: 'LM554',
 } as const;
 
 /** Warning ids (`Annotations.addWarningV2`) of sharding; stable, users acknowledge them by id. */

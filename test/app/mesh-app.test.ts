@@ -145,3 +145,14 @@ describe('MeshApp grant dates and contract status', () => {
     );
   });
 });
+
+describe('MeshApp feature defaults', () => {
+  const MINIMIZE_POLICIES = '@aws-cdk/aws-iam:minimizePolicies';
+
+  test('turns on merged policy statements (@aws-cdk/aws-iam:minimizePolicies) unless the app turns them off', () => {
+    const meshApp = new MeshApp(new App(), 'Mesh', { mesh: loadExampleMesh(), today: '2026-12-01' });
+    expect(meshApp.node.tryGetContext(MINIMIZE_POLICIES)).toBe(true);
+    const kept = new MeshApp(new App({ context: { [MINIMIZE_POLICIES]: false } }), 'Mesh', { mesh: loadExampleMesh(), today: '2026-12-01' });
+    expect(kept.node.tryGetContext(MINIMIZE_POLICIES)).toBe(false);
+  });
+});
