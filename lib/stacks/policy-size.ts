@@ -47,8 +47,8 @@ export function oversizedPolicies(stack: Stack, resources: readonly CfnResource[
 
 /**
  * The fewest characters `value` (a resolved template value) can take as JSON once CloudFormation has
- * resolved its intrinsics: a pseudo parameter as its shortest value, a reference or attribute as one
- * character, a join as the joined string of its parts' shortest forms.
+ * resolved its intrinsics: a pseudo parameter as its shortest value, any other reference or
+ * attribute as nothing, a join as the joined string of its parts' shortest forms.
  */
 export function minimumDeployedLength(value: unknown): number {
   const text = minimumString(value);
@@ -77,15 +77,14 @@ function minimumString(value: unknown): string | undefined {
   if (keys.length !== 1) return undefined;
   const [key] = keys;
   const argument = (value as Record<string, unknown>)[key];
-  if (key === 'Ref') return typeof argument === 'string' ? (SHORTEST_PSEUDO_VALUES[argument] ?? 'x') : undefined;
+  if (key === 'Ref') return typeof argument === 'string' ? (SHORTEST_PSEUDO_VALUES[argument] ?? '') : undefined;
   if (key === 'Fn::Join' && Array.isArray(argument) && typeof argument[0] === 'string' && Array.isArray(argument[1])) {
-    return argument[1].map((part) => minimumString(part) ?? 'x').join(argument[0]);
+    return argument[1].map((part) => minimumString(part) ?? '').join(argument[0]);
   }
   if (key === 'Fn::Sub') {
     const template = Array.isArray(argument) ? argument[0] : argument;
-    // Each ${…} becomes at least one character.
-    return typeof template === 'string' ? template.replace(/\$\{[^}]*\}/g, 'x') : undefined;
+    return typeof template === 'string' ? template.replace(/\$\{[^}]*\}/g, '') : undefined;
   }
-  if (key.startsWith('Fn::') || key === 'Condition') return 'x';
+  if (key.startsWith('Fn::') || key === 'Condition') return '';
   return undefined;
 }

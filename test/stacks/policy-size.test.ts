@@ -13,16 +13,16 @@ describe('minimumDeployedLength', () => {
     expect(minimumDeployedLength(value)).toBe(JSON.stringify(value).length);
   });
 
-  test('counts pseudo parameters at their shortest, references and attributes as one character, joins and subs as the strings they make', () => {
+  test('counts pseudo parameters at their shortest, other references and attributes as nothing, joins and subs as the strings they make', () => {
     expect(minimumDeployedLength({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::bucket']] })).toBe(JSON.stringify('arn:aws:s3:::bucket').length);
     expect(minimumDeployedLength({ Ref: 'AWS::AccountId' })).toBe(14);
     expect(minimumDeployedLength({ Ref: 'AWS::Region' })).toBe(JSON.stringify('us-east-1').length);
-    expect(minimumDeployedLength({ Ref: 'SomeRole' })).toBe(3);
-    expect(minimumDeployedLength({ 'Fn::GetAtt': ['Bucket', 'Arn'] })).toBe(3);
-    expect(minimumDeployedLength({ 'Fn::Join': ['/', [{ 'Fn::GetAtt': ['Bucket', 'Arn'] }, 'prefix', '*']] })).toBe(JSON.stringify('x/prefix/*').length);
-    expect(minimumDeployedLength({ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/*' })).toBe(JSON.stringify('arn:x:s3:::x/*').length);
-    expect(minimumDeployedLength({ 'Fn::Sub': ['${A}-b', { A: 'zzz' }] })).toBe(JSON.stringify('x-b').length);
-    expect(minimumDeployedLength([{ Ref: 'A' }, 'b'])).toBe('["x","b"]'.length);
+    expect(minimumDeployedLength({ Ref: 'SomeRole' })).toBe(2);
+    expect(minimumDeployedLength({ 'Fn::GetAtt': ['Bucket', 'Arn'] })).toBe(2);
+    expect(minimumDeployedLength({ 'Fn::Join': ['/', [{ 'Fn::GetAtt': ['Bucket', 'Arn'] }, 'prefix', '*']] })).toBe(JSON.stringify('/prefix/*').length);
+    expect(minimumDeployedLength({ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/*' })).toBe(JSON.stringify('arn::s3:::/*').length);
+    expect(minimumDeployedLength({ 'Fn::Sub': ['${A}-b', { A: 'zzz' }] })).toBe(JSON.stringify('-b').length);
+    expect(minimumDeployedLength([{ Ref: 'A' }, 'b'])).toBe('["","b"]'.length);
   });
 });
 
