@@ -1,5 +1,6 @@
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { LakemeshError } from '../../lib/errors';
 import { SHARD_LIMITS } from '../../lib/sharding/limits';
@@ -58,7 +59,7 @@ describe('policy sizes at synth (LimitCheckingSynthesizer)', () => {
     ]);
   });
 
-  test('checks inline and bucket policies against their own caps', () => {
+  test('checks inline, bucket and key policies against their own caps', () => {
     const stack = new Stack(new App(), 'Stack');
     const tables = (count: number) => Array.from({ length: count }, (_, i) => `arn:aws:glue:eu-west-1:111111111111:table/database_${String(i).padStart(30, '0')}/*`);
     // About 8,000 characters: over a managed policy's cap, within an inline one's.
@@ -70,8 +71,15 @@ describe('policy sizes at synth (LimitCheckingSynthesizer)', () => {
     bucket.addToResourcePolicy(
       new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: tables(170), principals: [new iam.AccountRootPrincipal()] }),
     );
+    // About 28,000 characters: over a bucket policy's cap, within a key policy's; then one over that.
+    const keyStatement = (count: number) => new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: ['*'], principals: tables(count).map((arn) => new iam.ArnPrincipal(arn)) });
+    new kms.Key(stack, 'FitsKey', { policy: new iam.PolicyDocument({ statements: [keyStatement(300)] }) });
+    new kms.Key(stack, 'OverKey', { policy: new iam.PolicyDocument({ statements: [keyStatement(400)] }) });
     const resources = stack.node.findAll().filter(CfnResource.isCfnResource);
     const found = oversizedPolicies(stack, resources).map(({ resource, limit }) => [resource.node.path, limit.maxCharacters]);
-    expect(found).toEqual([['Stack/Over/Policy/Resource', 10_240]]);
+    expect(found).toEqual([
+      ['Stack/Over/Policy/Resource', 10_240],
+      ['Stack/OverKey/Resource', 32_768],
+    ]);
   });
 });
