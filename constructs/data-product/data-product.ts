@@ -17,7 +17,7 @@ import { PermissionResource } from '../../lib/plan/permission-key';
 import { compileRuleset } from '../../lib/quality';
 import { LakeFormationPermissions } from '../grants/lake-formation-permissions';
 import type { DataDomain } from '../domain/data-domain';
-import { GLUE_PRODUCER_ACTIONS, GLUE_READ_ACTIONS, GLUE_WRITE_ACTIONS, grantCatalogAccess } from './catalog-access';
+import { GLUE_READ_ACTIONS, GLUE_WRITE_ACTIONS, grantCatalogAccess } from './catalog-access';
 import { checkProduct } from './check-product';
 import { PRODUCT_CODES } from './codes';
 import { IDataProduct } from './data-product-ref';
@@ -166,7 +166,7 @@ export class DataProduct extends Construct implements IDataProduct {
       ['DATA_LOCATION_ACCESS'],
       [this.domain.registration],
     );
-    grantCatalogAccess(this, producer, [...GLUE_READ_ACTIONS, ...GLUE_WRITE_ACTIONS, ...GLUE_PRODUCER_ACTIONS]);
+    this.domain.grantProducerCatalogAccess(producer, this);
   }
 
   /** Grants on the database and on every table of it (tables created later included). */

@@ -17,4 +17,6 @@ export const DOMAIN_CODES = {
   secondDomainInStack: 'LM345',
   /** Two products of one domain have the same product slug. */
   duplicateProduct: 'LM346',
+  /** A registration role's products need more managed policies than IAM attaches to a role by default. */
+  tooManyProductPolicies: 'LM347',
 } as const;

@@ -19,6 +19,7 @@ import { CentralCatalogAccess } from './central-catalog-access';
 import { DOMAIN_CODES } from './codes';
 import { DomainTags } from './domain-tags';
 import { LocationRegistration } from './location-registration';
+import { ProducerAccess } from './producer-access';
 
 export const DEFAULT_DOMAIN_REMOVAL_POLICY = RemovalPolicy.RETAIN;
 /** Prefix of the data bucket's server access logs in the access-log bucket. */
@@ -118,6 +119,7 @@ export class DataDomain extends Construct {
   readonly tags: DomainTags;
   private readonly centralAccess?: CentralCatalogAccess;
   private readonly productsBySlug = new Map<string, DataProduct>();
+  private readonly producerAccess = new Map<iam.IRole, ProducerAccess>();
 
   constructor(scope: Construct, id: string, props: DataDomainProps) {
     super(scope, id);
@@ -136,6 +138,7 @@ export class DataDomain extends Construct {
     this.owner = props.owner ?? props.domainName;
     this.classifications = classifications;
     this.producers = props.producers ?? [];
+    for (const producer of this.producers) this.producerAccess.set(producer, new ProducerAccess(this, producer, props.domainName));
     const removalPolicy = props.removalPolicy ?? DEFAULT_DOMAIN_REMOVAL_POLICY;
 
     this.key = new kms.Key(this, 'Key', {
@@ -191,7 +194,7 @@ export class DataDomain extends Construct {
       crossAccountVersion: props.crossAccountVersion,
       deploymentRole: props.deploymentRole,
     });
-    this.registration = new LocationRegistration(this, 'Registration', { bucket: this.bucket, key: this.key });
+    this.registration = new LocationRegistration(this, 'Registration', { bucket: this.bucket, key: this.key, domainName: props.domainName });
     this.tags = new DomainTags(this, 'Tags', { domainName: props.domainName, classifications });
     if (props.governanceAccount !== undefined) {
       this.centralAccess = new CentralCatalogAccess({
@@ -240,6 +243,16 @@ export class DataDomain extends Construct {
     this.registration.allowPrefix(product.s3Prefix);
     this.centralAccess?.allowPrefix(product.s3Prefix);
     return this.tags.addProduct(product.productName);
+  }
+
+  /**
+   * Lets `producer` (one of `producers`) use the catalog entries of `product` through IAM. Called
+   * by `DataProduct`; see `ProducerAccess` for where the statements go.
+   */
+  grantProducerCatalogAccess(producer: iam.IRole, product: DataProduct): void {
+    const access = this.producerAccess.get(producer);
+    if (!access) throw new Error(`${producer.node.path} is not a producer of domain ${this.domainName}`);
+    access.add(product);
   }
 }
 

@@ -7,81 +7,90 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lakeformation from 'aws-cdk-lib/aws-lakeformation';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Lazy } from 'aws-cdk-lib';
 import { Construct, Dependable } from 'constructs';
 import { acknowledgeWildcardResources } from './nag-acknowledgements';
+import { MAX_BUCKET_NAME_LENGTH, prefixCharacters, ProductPolicies } from './product-policies';
+
+/** Most characters the policy document takes with no product: version, statement skeletons, key and bucket ARNs. */
+const FIXED_POLICY_CHARACTERS = 768;
+/** The role is lakemesh's own: up to 8 of its 10 managed-policy attachments (a power of two). */
+const MAX_POLICIES = 8;
 
 export interface LocationRegistrationProps {
   readonly bucket: s3.IBucket;
   readonly key: kms.IKey;
+  /** The domain's name, in messages. */
+  readonly domainName: string;
 }
 
 export class LocationRegistration extends Construct {
   /** The role Lake Formation assumes to read and write registered data. */
   readonly role: iam.Role;
-  /**
-   * The role's permissions. A managed policy rather than the role's inline default policy
-   * (NIST 800-53 R5 IAMNoInlinePolicy): lakemesh owns the role, so nothing else competes for its
-   * managed-policy attachments.
-   */
-  readonly policy: iam.ManagedPolicy;
   /** The `AWS::LakeFormation::Resource`. */
   readonly resource: lakeformation.CfnResource;
-  private readonly prefixes: string[] = [];
-  private objects?: iam.PolicyStatement;
+  /**
+   * The role's permissions: the key and the product prefixes. Managed policies rather than the
+   * role's inline default policy (NIST 800-53 R5 IAMNoInlinePolicy): lakemesh owns the role, so
+   * nothing else competes for its managed-policy attachments. One (`Policy`) unless the domain has
+   * many products (`Policy2` …, see `ProductPolicies`); built when the app is prepared.
+   */
+  private readonly productPolicies: ProductPolicies;
 
-  constructor(scope: Construct, id: string, private readonly props: LocationRegistrationProps) {
+  constructor(scope: Construct, id: string, props: LocationRegistrationProps) {
     super(scope, id);
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lakeformation.amazonaws.com'),
       description: 'Lake Formation reads and writes the registered data products with this role.',
     });
-    this.policy = new iam.ManagedPolicy(this, 'Policy', {
+    const objectsOf = (prefix: string) => props.bucket.arnForObjects(`${prefix}/*`);
+    this.productPolicies = new ProductPolicies(this, {
+      role: this.role,
+      id: 'Policy',
       description: 'lakemesh: what lake formation may do with the registered data products',
-      roles: [this.role],
-      statements: [
-        new iam.PolicyStatement({
-          actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
-          resources: [props.key.keyArn],
-        }),
+      subject: `the policies of the lake formation registration role of domain ${props.domainName}`,
+      fixedCharacters: FIXED_POLICY_CHARACTERS,
+      maxPolicies: MAX_POLICIES,
+      charactersOf: (prefix) => prefixCharacters(MAX_BUCKET_NAME_LENGTH, prefix),
+      statements: (index, prefixes) => [
+        ...(index === 0 ? [new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], resources: [props.key.keyArn] })] : []),
+        ...(prefixes.length === 0
+          ? []
+          : [
+              new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources: prefixes.map(objectsOf) }),
+              new iam.PolicyStatement({
+                actions: ['s3:ListBucket'],
+                resources: [props.bucket.bucketArn],
+                conditions: { StringLike: { 's3:prefix': prefixes.map((p) => `${p}/*`) } },
+              }),
+            ]),
       ],
+      onPolicy: (policy, prefixes) => {
+        acknowledgeWildcardResources(
+          policy,
+          prefixes.map(objectsOf),
+          'lake formation reads and writes every object of a registered product, whose keys are unknown at synth; the wildcard covers one product prefix',
+        );
+        this.resource.node.addDependency(policy);
+      },
     });
     this.resource = new lakeformation.CfnResource(this, 'Resource', {
       resourceArn: props.bucket.bucketArn,
       useServiceLinkedRole: false,
       roleArn: this.role.roleArn,
     });
-    this.resource.node.addDependency(this.role, this.policy);
+    this.resource.node.addDependency(this.role);
     // What depends on the registration waits for the registered location, which waits for its role
-    // and policy: one DependsOn entry instead of three.
+    // and policies: one DependsOn entry instead of several.
     Dependable.implement(this, { dependencyRoots: [this.resource] });
   }
 
   /** Lets Lake Formation read and write objects under `prefix` (no slash at either end). */
   allowPrefix(prefix: string): void {
-    if (this.prefixes.includes(prefix)) return;
-    this.prefixes.push(prefix);
-    const objects = this.props.bucket.arnForObjects(`${prefix}/*`);
-    acknowledgeWildcardResources(
-      this.policy,
-      [objects],
-      'lake formation reads and writes every object of a registered product, whose keys are unknown at synth; the wildcard covers one product prefix',
-    );
-    if (this.objects) {
-      this.objects.addResources(objects);
-      return;
-    }
-    this.objects = new iam.PolicyStatement({
-      actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-      resources: [objects],
-    });
-    this.policy.addStatements(
-      this.objects,
-      new iam.PolicyStatement({
-        actions: ['s3:ListBucket'],
-        resources: [this.props.bucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': Lazy.list({ produce: () => this.prefixes.map((p) => `${p}/*`) }) } },
-      }),
-    );
+    this.productPolicies.add(prefix);
+  }
+
+  /** The role's managed policies, once the app is prepared. */
+  get policies(): readonly iam.ManagedPolicy[] {
+    return this.productPolicies.policies;
   }
 }

@@ -12,7 +12,16 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lakeformation from 'aws-cdk-lib/aws-lakeformation';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardResources } from '../domain/nag-acknowledgements';
+import { prefixCharacters, ProductPolicies } from '../domain/product-policies';
 import { registrationRoleName } from '../domain/registration-role-name';
+
+/**
+ * Most characters the policy document takes with no product: version, statement skeletons, the
+ * bucket ARN twice and the shared bucket-location and key statements.
+ */
+const FIXED_POLICY_CHARACTERS = 768;
+/** The role is lakemesh's own: up to 8 of its 10 managed-policy attachments (a power of two). */
+const MAX_POLICIES = 8;
 
 export interface ProducerRegistrationProps {
   readonly meshName: string;
@@ -28,6 +37,8 @@ export interface ProducerRegistrationProps {
 export class ProducerRegistration extends Construct {
   /** The role Lake Formation assumes to read the producer's product prefixes. */
   readonly role: iam.Role;
+  /** The role's managed policies (several when the domain has many products). */
+  readonly policies: ProductPolicies;
   private readonly locations = new Map<string, lakeformation.CfnResource>();
   private readonly bucketName: string;
 
@@ -43,33 +54,41 @@ export class ProducerRegistration extends Construct {
       description: `lakemesh: lake formation reads the ${props.domainName} domain's products in account ${props.producerAccount} with this role`,
       assumedBy: new iam.ServicePrincipal('lakeformation.amazonaws.com'),
     });
-    const productObjects = prefixes.map((p) => `${bucketArn}/${p}/*`);
     const producerKeys = stack.formatArn({ service: 'kms', account: props.producerAccount, resource: 'key', resourceName: '*' });
-    // A managed policy, not an inline one (NIST 800-53 R5 IAMNoInlinePolicy): lakemesh owns the role.
-    const policy = new iam.ManagedPolicy(this, 'ReadProducts', {
+    // Managed policies, not an inline one (NIST 800-53 R5 IAMNoInlinePolicy): lakemesh owns the role.
+    this.policies = new ProductPolicies(this, {
+      role: this.role,
+      id: 'ReadProducts',
       description: `lakemesh: lake formation reads the ${props.domainName} domain's product prefixes`,
-      statements: [
-        new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: productObjects }),
+      subject: `the policies of the governance registration role of domain ${props.domainName}`,
+      fixedCharacters: FIXED_POLICY_CHARACTERS,
+      maxPolicies: MAX_POLICIES,
+      charactersOf: (prefix) => prefixCharacters(props.bucketName.length, prefix),
+      statements: (index, keys) => [
+        new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: keys.map((p) => `${bucketArn}/${p}/*`) }),
         new iam.PolicyStatement({
           actions: ['s3:ListBucket'],
           resources: [bucketArn],
-          conditions: { StringLike: { 's3:prefix': prefixes.map((p) => `${p}/*`) } },
+          conditions: { StringLike: { 's3:prefix': keys.map((p) => `${p}/*`) } },
         }),
-        new iam.PolicyStatement({ actions: ['s3:GetBucketLocation'], resources: [bucketArn] }),
-        new iam.PolicyStatement({
-          actions: ['kms:Decrypt'],
-          resources: [producerKeys],
-          conditions: { StringEquals: { 'kms:ViaService': `s3.${stack.region}.amazonaws.com` } },
-        }),
+        ...(index === 0 ? sharedStatements(bucketArn, producerKeys, stack.region) : []),
       ],
+      onPolicy: (policy, keys, index) => {
+        acknowledgeWildcardResources(
+          policy,
+          keys.map((p) => `${bucketArn}/${p}/*`),
+          'lake formation reads every object of a registered product prefix; the wildcard stops at that prefix',
+        );
+        if (index === 0) {
+          acknowledgeWildcardResources(
+            policy,
+            [producerKeys],
+            'the producer key id is not known in the governance account; kms:Decrypt is limited to S3 use by kms:ViaService, and the producer key policy admits only this role',
+          );
+        }
+        for (const prefix of keys) this.location(prefix).node.addDependency(policy);
+      },
     });
-    policy.attachToRole(this.role);
-    acknowledgeWildcardResources(policy, productObjects, 'lake formation reads every object of a registered product prefix; the wildcard stops at that prefix');
-    acknowledgeWildcardResources(
-      policy,
-      [producerKeys],
-      'the producer key id is not known in the governance account; kms:Decrypt is limited to S3 use by kms:ViaService, and the producer key policy admits only this role',
-    );
 
     for (const prefix of prefixes) {
       const location = new lakeformation.CfnResource(this, `Location-${prefix}`, {
@@ -77,7 +96,7 @@ export class ProducerRegistration extends Construct {
         roleArn: this.role.roleArn,
         useServiceLinkedRole: false,
       });
-      location.node.addDependency(policy);
+      this.policies.add(prefix);
       this.locations.set(prefix, location);
     }
   }
@@ -93,4 +112,16 @@ export class ProducerRegistration extends Construct {
   s3Url(prefix: string, ...rest: string[]): string {
     return `s3://${[this.bucketName, prefix, ...rest].join('/')}/`;
   }
+}
+
+/** What the role needs once, whatever the products: find the bucket, decrypt through S3. */
+function sharedStatements(bucketArn: string, producerKeys: string, region: string): iam.PolicyStatement[] {
+  return [
+    new iam.PolicyStatement({ actions: ['s3:GetBucketLocation'], resources: [bucketArn] }),
+    new iam.PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: [producerKeys],
+      conditions: { StringEquals: { 'kms:ViaService': `s3.${region}.amazonaws.com` } },
+    }),
+  ];
 }

@@ -49,7 +49,7 @@ export class LimitCheckingSynthesizer extends DefaultStackSynthesizer {
       problems.push({
         code: SHARDING_CODES.policyTooLarge,
         path: resource.node.path,
-        message: `the ${limit.property} of ${resource.cfnResourceType} ${resource.node.path} in stack ${stack.stackName} takes at least ${minimumCharacters} characters once deployed, and ${limit.rule}: the deploy would fail. Such a policy grows with the products of a domain, and lakemesh does not split it yet: give the domain fewer products`,
+        message: `the ${limit.property} of ${resource.cfnResourceType} ${resource.node.path} in stack ${stack.stackName} takes at least ${minimumCharacters} characters once deployed, and ${limit.rule}: the deploy would fail. Such a policy grows with the products of a domain: give the domain fewer products`,
       });
     }
     if (problems.length > 0) throw new LakemeshError(problems);

@@ -12,7 +12,9 @@ import { DOMAIN_ACCOUNT, domainFixture, REGION } from '../domain/domain-fixture'
 
 const INLINE_POLICY_RULE = 'NIST.800.53.R5-IAMNoInlinePolicy';
 
+/** Synthesizes first: a producer's grants are added when the app is prepared. */
 function inlinePolicyFindings(stack: Stack): string[] {
+  App.of(stack)!.synth();
   return new NIST80053R5Checks()
     .validateScope(stack)
     .violations.filter((violation) => violation.ruleName === INLINE_POLICY_RULE)
@@ -26,11 +28,11 @@ describe('product grants and NIST 800-53 R5 IAMNoInlinePolicy', () => {
     const reader = iam.Role.fromRoleArn(stack, 'Reader', `arn:aws:iam::${DOMAIN_ACCOUNT}:role/sales-reader`);
     const domain = new DataDomain(stack, 'Governed', { meshName: 'retail', domainName: 'sales', producers: [etl] });
     domain.addDataProduct('Orders', { contract: ordersContract() }).grantRead(reader);
+    expect(inlinePolicyFindings(stack)).toEqual([]);
     expect(stack.node.findAll().filter((construct) => construct instanceof iam.Policy).map((policy) => policy.node.path)).toEqual([
       'SalesDomain/Etl/Policy',
       'SalesDomain/Reader/Policy',
     ]);
-    expect(inlinePolicyFindings(stack)).toEqual([]);
   });
 
   test('a role this app creates keeps its default policy reported', () => {
