@@ -8,7 +8,7 @@ import { PRODUCT_METADATA_KEY } from '../grants/grant-metadata';
 import { compileRuleset } from '../quality/compile-ruleset';
 import { glueTableInput } from '../../constructs/data-product/glue-table-input';
 import { STORAGE_FORMATS, StorageFormat, storageFormatOf } from '../../constructs/data-product/storage-format';
-import { joinedArn, logicalIdLength, SizeTally } from './estimate';
+import { joinedArn, logicalIdLength, PRODUCT_POLICY_BYTES, productPolicyCount, SizeTally } from './estimate';
 import { prettyJsonLength, quotedLength } from './json-size';
 import { ShardSize } from './model';
 
@@ -26,11 +26,12 @@ export interface CatalogContext {
   readonly domain: DomainConfig;
 }
 
-/** The governance side of a domain's registration: role, policy, and one location per product prefix. */
+/** The governance side of a domain's registration: role, policies, and one location per product prefix. */
 export function registrationSize(domain: DomainConfig): ShardSize {
   const tally = new SizeTally();
-  tally.resources += 2;
-  tally.bytes += 3400 + domain.name.length * 6 + REGISTRATION_POLICY_BYTES_PER_PRODUCT * domain.products.length;
+  const extraPolicies = productPolicyCount(domain.products.length) - 1;
+  tally.resources += 2 + extraPolicies;
+  tally.bytes += 3400 + domain.name.length * 6 + REGISTRATION_POLICY_BYTES_PER_PRODUCT * domain.products.length + PRODUCT_POLICY_BYTES * extraPolicies;
   for (const product of domain.products) {
     tally.addResource({
       type: 'AWS::LakeFormation::Resource',

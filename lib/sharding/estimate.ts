@@ -94,3 +94,18 @@ export function resourceBytes(shape: ResourceShape): number {
   const dependsOn = dependencies.length === 0 ? 0 : 1 + 3 + quotedLength('DependsOn') + 2 + 2 + 1 + 3 + dependencies.reduce((sum, length) => sum + 1 + 4 + length + 2 + 1, 0);
   return 1 + 2 + logicalIdLength(shape.path) + 2 + 2 + body + dependsOn + 1;
 }
+
+/**
+ * Fewest products a managed policy of `ProductPolicies` holds (a registration role's, a producer
+ * role's): it fills to about 35, and the hash spreading them leaves some policies fuller than others.
+ */
+const PRODUCTS_PER_POLICY = 25;
+/** A managed policy's own bytes without its products: type, description, roles, document skeleton, `DependsOn`. */
+export const PRODUCT_POLICY_BYTES = 700;
+
+/** At most how many managed policies `ProductPolicies` spreads `products` over: a power of two. */
+export function productPolicyCount(products: number): number {
+  let count = 1;
+  while (count * PRODUCTS_PER_POLICY < products) count *= 2;
+  return count;
+}

@@ -4,7 +4,7 @@
  */
 import { ConsumerConfig, DomainConfig, GrantConfig, MeshConfig, ProductConfig } from '../config/model';
 import { catalogEntryIdLengths, centralProductSize, domainProductSize, registrationSize } from './catalog-units';
-import { DATA_LAKE_SETTINGS, RAM_ACCEPTANCE, SizeTally, TEMPLATE_SKELETON } from './estimate';
+import { DATA_LAKE_SETTINGS, PRODUCT_POLICY_BYTES, productPolicyCount, RAM_ACCEPTANCE, SizeTally, TEMPLATE_SKELETON } from './estimate';
 import { grantUnitSize } from './grant-units';
 import { linkUnitSize } from './link-units';
 import { compareKeys, groupKeys, ShardSize, ShardUnit, ShardUnitKind, StackGroupUnits, unitKeys } from './model';
@@ -54,7 +54,12 @@ function governanceGroup(mesh: MeshConfig, index: MeshIndex): StackGroupUnits {
 
 function domainGroup(mesh: MeshConfig, domain: DomainConfig, index: MeshIndex): StackGroupUnits {
   const first = new SizeTally().add(TEMPLATE_SKELETON).add(DATA_LAKE_SETTINGS).add(DOMAIN_BASE);
-  first.resources += domain.producers.length;
+  // Each producer's policy (inline, or managed ones past the inline cap) and the registration's
+  // policies past the first (constructs/domain/product-policies.ts).
+  const policies = productPolicyCount(domain.products.length);
+  const extraPolicies = policies - 1 + domain.producers.length * policies;
+  first.resources += extraPolicies;
+  first.bytes += extraPolicies * PRODUCT_POLICY_BYTES;
   first.bytes += domain.products.length * (DOMAIN_BYTES_PER_PRODUCT + DOMAIN_BYTES_PER_PRODUCT_AND_PRODUCER * domain.producers.length);
   const units: ShardUnit[] = [];
   for (const product of domain.products) {

@@ -4,6 +4,7 @@
  * templates in test/app/sharding.test.ts.
  */
 import { loadMesh } from '../../lib/config/load-mesh';
+import { productPolicyCount } from '../../lib/sharding/estimate';
 import { meshStackGroups } from '../../lib/sharding/mesh-units';
 import { EXAMPLE_MESH_FILE, FIXED_TODAY, replaceOnce, writeExampleVariant } from '../support/mesh-app-fixture';
 
@@ -60,5 +61,11 @@ describe('meshStackGroups', () => {
   test('leave RAM acceptance out of consumer shards when every account is in one organization', () => {
     const organization = meshStackGroups(load(writeExampleVariant((text) => replaceOnce(text, 'organization: false', 'organization: true'))));
     expect(organization[4].laterShardOverhead.resources).toBe(1);
+  });
+});
+
+describe('productPolicyCount', () => {
+  test('one policy up to 25 products, then a power of two with 25 products a policy at least', () => {
+    expect([1, 25, 26, 50, 51, 110, 200].map(productPolicyCount)).toEqual([1, 1, 2, 2, 4, 8, 8]);
   });
 });
