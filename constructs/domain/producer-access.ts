@@ -7,13 +7,13 @@
  * lakemesh keeps its managed-policy attachments. A domain with more products (about 60) gets
  * managed policies instead, spread by `ProductPolicies`, each taking one of the role's attachments.
  */
-import { Stack, Token } from 'aws-cdk-lib';
+import { Names, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { GLUE_PRODUCER_ACTIONS, GLUE_READ_ACTIONS, GLUE_WRITE_ACTIONS, grantCatalogAccess } from '../data-product/catalog-access';
 import type { IDataProduct } from '../data-product/data-product-ref';
 import { acknowledgeWildcardResources } from './nag-acknowledgements';
-import { ProductPolicies } from './product-policies';
+import { MAX_PARTITION_LENGTH, MAX_REGION_LENGTH, ProductPolicies } from './product-policies';
 
 /** IAM's limit on all inline policies of a role together, whitespace excluded. */
 export const INLINE_POLICIES_CHARACTERS = 10_240;
@@ -24,9 +24,6 @@ export const PRODUCER_GLUE_ACTIONS: readonly string[] = [...GLUE_READ_ACTIONS, .
 const FIXED_POLICY_CHARACTERS = 640;
 /** The role is owned outside lakemesh: leave most of its managed-policy attachments to its owners. */
 export const MAX_PRODUCER_POLICIES = 4;
-/** Longest partition (`aws-us-gov`) and region (`ap-southeast-5`) unresolved tokens may turn into. */
-const MAX_PARTITION_LENGTH = 10;
-const MAX_REGION_LENGTH = 14;
 const ACCOUNT_LENGTH = 12;
 
 export class ProducerAccess {
@@ -39,7 +36,8 @@ export class ProducerAccess {
     const tablesOf = (database: string) => glueArn('table', `${database}/*`);
     this.policies = new ProductPolicies(scope, {
       role: producer,
-      id: `ProducerAccess-${producer.node.id}`,
+      // The role's unique id: two producers may share a construct id in different scopes.
+      id: `ProducerAccess-${Names.nodeUniqueId(producer.node)}`,
       description: `lakemesh: lets a producer of domain ${domainName} use the catalog entries of the domain's products`,
       subject: `the policies of producer ${Token.isUnresolved(producer.roleArn) ? producer.node.path : producer.roleArn} of domain ${domainName}`,
       fixedCharacters: FIXED_POLICY_CHARACTERS,

@@ -1,7 +1,7 @@
 /**
- * The managed policies of a lakemesh-owned role whose permissions list every product of a domain
- * (the registration roles). One policy holds some 55 products before IAM's 6,144 characters; past
- * that the products are spread over more policies: a product goes to policy `hash(key) mod n`, `n`
+ * The managed policies of a role whose permissions list every product of a domain (the
+ * registration roles, a producer role past its inline policy). One policy holds some 35–55
+ * products before IAM's 6,144 characters; past that the products are spread over more policies: a product goes to policy `hash(key) mod n`, `n`
  * the fewest power of two at which every policy fits. Adding or removing a product changes one
  * policy. Only crossing a power of two moves products, each from policy `i` to the new policy
  * `i + n/2`, and policy `i` waits for that one (`DependsOn`): a moving product is in one of them
@@ -133,8 +133,9 @@ export function groupProducts(
   );
 }
 
-/** Longest partition (`aws-us-gov`) an unresolved `AWS::Partition` may turn into. */
-const MAX_PARTITION_LENGTH = 10;
+/** Longest partition (`aws-us-gov`) and region (`ap-southeast-5`) unresolved tokens may turn into. */
+export const MAX_PARTITION_LENGTH = 10;
+export const MAX_REGION_LENGTH = 14;
 /** An S3 bucket name's longest (what a bucket ARN token may turn into). */
 export const MAX_BUCKET_NAME_LENGTH = 63;
 

@@ -56,6 +56,6 @@ describe('cdk-nag AwsSolutions on a domain stack', () => {
     expect(errors(stack)).toEqual([]);
     const policies = Object.keys(Template.fromStack(stack).findResources('AWS::IAM::ManagedPolicy'));
     expect(policies.filter((id) => id.startsWith('DomainRegistrationPolicy')).length).toBeGreaterThan(1);
-    expect(policies.filter((id) => id.startsWith('DomainProducerAccessEtl')).length).toBeGreaterThan(1);
+    expect(policies.filter((id) => id.startsWith('DomainProducerAccessBigDomainEtl')).length).toBeGreaterThan(1);
   });
 });

@@ -112,4 +112,20 @@ describe('ProducerRegistration', () => {
     const errors = new AwsSolutionsChecks().validateScope(stack).violations.filter((violation) => violation.severity === 'error');
     expect(errors.map((violation) => violation.ruleName)).toEqual([]);
   });
+
+  test('a domain with many products: each location waits for the one policy that lists its prefix', () => {
+    const prefixes = Array.from({ length: 120 }, (_, index) => `product_${String(index).padStart(3, '0')}`);
+    const { template } = build({ productPrefixes: prefixes });
+    const resources = template.toJSON().Resources as Resources;
+    const policies = Object.entries(resources).filter(([, resource]) => resource.Type === 'AWS::IAM::ManagedPolicy');
+    expect(policies.length).toBeGreaterThan(1);
+    const policyListing = (prefix: string) =>
+      policies.filter(([, resource]) => JSON.stringify(resource.Properties.PolicyDocument).includes(`"${prefix}/*"`)).map(([id]) => id);
+    for (const [, location] of Object.entries(resources).filter(([, resource]) => resource.Type === 'AWS::LakeFormation::Resource')) {
+      const prefix = JSON.stringify(location.Properties.ResourceArn).match(/product_\d{3}/)![0];
+      const listing = policyListing(prefix);
+      expect(listing).toHaveLength(1);
+      expect(location.DependsOn).toEqual(listing);
+    }
+  });
 });
