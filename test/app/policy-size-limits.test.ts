@@ -75,4 +75,32 @@ describe('policy sizes of a domain with many products', () => {
     },
     SYNTH_TIMEOUT_MS,
   );
+
+  test(
+    'adding a product to a large domain changes one policy of each role and moves none',
+    () => {
+      const mesh = oneDomainWith(100);
+      const before = managedPolicies(synthesize(mesh.write()));
+      mesh.addProduct('domain-0001', 101);
+      const after = managedPolicies(synthesize(mesh.write()));
+      expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+      const changed = [...after].filter(([id, document]) => before.get(id) !== document).map(([id]) => id);
+      for (const kind of ['RegistrationReadProducts', 'DomainRegistrationPolicy', 'ProducerAccess']) {
+        expect(changed.filter((id) => id.includes(kind))).toHaveLength(1);
+      }
+      expect(changed).toHaveLength(3);
+    },
+    SYNTH_TIMEOUT_MS,
+  );
 });
+
+/** `<stack> <logical id>` → policy document (JSON) of every managed policy. */
+function managedPolicies(synthesized: ReturnType<typeof synthesize>): Map<string, string> {
+  return new Map(
+    synthesized.stacks.flatMap((stack) =>
+      [...stack.resources]
+        .filter(([, resource]) => resource.type === 'AWS::IAM::ManagedPolicy')
+        .map(([id, resource]): [string, string] => [`${stack.stackName} ${id}`, JSON.stringify(resource.properties?.PolicyDocument)]),
+    ),
+  );
+}
