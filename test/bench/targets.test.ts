@@ -56,10 +56,16 @@ describe('checkTargets', () => {
     expect(target(targets, 'linear-growth')).toEqual({ status: 'SKIP', detail: 'needs both M and L' });
   });
 
-  test('fails L time at 60 s and L memory at 4 GB', () => {
-    const targets = checkTargets([result('L', { app: synth(60, 4096) })]);
-    expect(target(targets, 'large-time')).toEqual({ status: 'FAIL', detail: '60.0 s' });
+  test('fails L time at 60 s, naming the floor\'s own time, and L memory at 4 GB', () => {
+    const targets = checkTargets([result('L', { app: synth(60, 4096), floor: synth(188.9) })]);
+    expect(target(targets, 'large-time')).toEqual({ status: 'FAIL', detail: '60.0 s (the CDK floor alone: 188.9 s)' });
     expect(target(targets, 'large-memory')).toEqual({ status: 'FAIL', detail: '4096 MB' });
+  });
+
+  test('L time without a floor figure (the floor failed) names the app\'s time alone', () => {
+    const failed: SynthFigures = { ok: false, completed: false, processSeconds: 3, error: 'killed after 600 s' };
+    const targets = checkTargets([result('L', { app: synth(61), floor: failed, ratio: undefined })]);
+    expect(target(targets, 'large-time')).toEqual({ status: 'FAIL', detail: '61.0 s' });
   });
 
   test('fails the L targets when L did not synthesize', () => {
