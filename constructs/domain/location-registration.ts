@@ -19,8 +19,11 @@ const MAX_POLICIES = 8;
 export interface LocationRegistrationProps {
   readonly bucket: s3.IBucket;
   readonly key: kms.IKey;
-  /** The domain's name, in messages. */
-  readonly domainName: string;
+  /**
+   * The domain's name, in messages.
+   * @default - messages name the registration by its construct path
+   */
+  readonly domainName?: string;
 }
 
 export class LocationRegistration extends Construct {
@@ -47,7 +50,7 @@ export class LocationRegistration extends Construct {
       role: this.role,
       id: 'Policy',
       description: 'lakemesh: what lake formation may do with the registered data products',
-      subject: `the policies of the lake formation registration role of domain ${props.domainName}`,
+      subject: `the policies of the lake formation registration role of ${props.domainName === undefined ? this.node.path : `domain ${props.domainName}`}`,
       fixedCharacters: FIXED_POLICY_CHARACTERS,
       maxPolicies: MAX_POLICIES,
       charactersOf: (prefix) => prefixCharacters(MAX_BUCKET_NAME_LENGTH, prefix),

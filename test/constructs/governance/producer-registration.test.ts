@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ProducerRegistration, ProducerRegistrationProps } from '../../../constructs/governance/producer-registration';
 import { withPartition } from '../../support/mesh-app-fixture';
+import { problemsOf } from '../../support/problems';
 
 const GOVERNANCE = '111111111111';
 const PRODUCER = '222222222222';
@@ -127,5 +128,17 @@ describe('ProducerRegistration', () => {
       expect(listing).toHaveLength(1);
       expect(location.DependsOn).toEqual(listing);
     }
+  });
+
+  test('fails naming the domain when its products need more than 8 policies', () => {
+    const prefixes = Array.from({ length: 300 }, (_, index) => `p${String(index).padStart(3, '0')}_${'x'.repeat(56)}`);
+    expect(problemsOf(() => build({ productPrefixes: prefixes }))).toEqual([
+      {
+        code: 'LM347',
+        path: '',
+        message:
+          "the policies of the governance registration role of domain sales list 300 products, more than 8 managed policies of 6,144 characters hold (IAM attaches 10 managed policies to a role by default); split the domain's products over two domains",
+      },
+    ]);
   });
 });
