@@ -6,9 +6,10 @@
  * A managed policy holds at most 6,144 characters, roughly 15 products' worth of ARNs, so the
  * statements are split over as many policies as needed, filled in database-name order.
  */
-import { Stack, Token } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { deployedLengthAtMost, LONGEST_DEPLOYED, POLICY_SIZE_LIMITS } from '../../lib/stacks/policy-size';
 import { acknowledgeWildcardResources } from '../domain/nag-acknowledgements';
 
 /** What Athena calls in the Data Catalog to plan a query (on the link and on its target). */
@@ -23,14 +24,10 @@ export const GLUE_READ_ACTIONS: readonly string[] = [
 ];
 
 /** IAM's limit on a managed policy document, whitespace excluded. */
-export const MANAGED_POLICY_MAX_CHARACTERS = 6144;
+export const MANAGED_POLICY_MAX_CHARACTERS = POLICY_SIZE_LIMITS['AWS::IAM::ManagedPolicy'].maxCharacters;
 
 /** Upper bound of a document without its Glue resources (version, statements, actions). */
 const POLICY_SKELETON_CHARACTERS = 512;
-/** Longest partition (`aws-us-gov`) and region (`ap-southeast-5`) an unresolved token may turn into. */
-const MAX_PARTITION_LENGTH = 10;
-const MAX_REGION_LENGTH = 14;
-const ACCOUNT_LENGTH = 12;
 const MAX_GLUE_NAME_LENGTH = 255;
 
 /** A resource link and the database it points at. */
@@ -123,12 +120,12 @@ class GlueArns {
   private arn(account: string, region: string, resource: string, name?: string, wildcard = false): SizedArn {
     const resourceName = name === undefined ? undefined : wildcard ? `${name}/*` : name;
     const arn = this.stack.formatArn({ service: 'glue', account, region, resource, resourceName });
-    const nameLength = name === undefined ? 0 : 1 + lengthOf(name, MAX_GLUE_NAME_LENGTH) + (wildcard ? 2 : 0);
+    const nameLength = name === undefined ? 0 : 1 + deployedLengthAtMost(name, MAX_GLUE_NAME_LENGTH) + (wildcard ? 2 : 0);
     const length =
       'arn::glue:::'.length +
-      lengthOf(this.stack.partition, MAX_PARTITION_LENGTH) +
-      lengthOf(region, MAX_REGION_LENGTH) +
-      lengthOf(account, ACCOUNT_LENGTH) +
+      deployedLengthAtMost(this.stack.partition, LONGEST_DEPLOYED.partition) +
+      deployedLengthAtMost(region, LONGEST_DEPLOYED.region) +
+      deployedLengthAtMost(account, LONGEST_DEPLOYED.account) +
       resource.length +
       nameLength;
     return { arn, key: JSON.stringify(this.stack.resolve(arn)), length, wildcard };
@@ -186,10 +183,6 @@ class PlanBuilder {
 /** An ARN in a JSON list: the quotes and the comma. */
 function cost(arn: SizedArn): number {
   return arn.length + 3;
-}
-
-function lengthOf(value: string, worstCase: number): number {
-  return Token.isUnresolved(value) ? worstCase : value.length;
 }
 
 function compare(a: string, b: string): number {

@@ -12,11 +12,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { GLUE_PRODUCER_ACTIONS, GLUE_READ_ACTIONS, GLUE_WRITE_ACTIONS, grantCatalogAccess } from '../data-product/catalog-access';
 import type { IDataProduct } from '../data-product/data-product-ref';
+import { deployedLengthAtMost, LONGEST_DEPLOYED, POLICY_SIZE_LIMITS } from '../../lib/stacks/policy-size';
 import { acknowledgeWildcardResources } from './nag-acknowledgements';
-import { MAX_PARTITION_LENGTH, MAX_REGION_LENGTH, ProductPolicies } from './product-policies';
+import { ProductPolicies } from './product-policies';
 
-/** IAM's limit on all inline policies of a role together, whitespace excluded. */
-export const INLINE_POLICIES_CHARACTERS = 10_240;
 /** What a producer does in the catalog: read, add partitions, shape the tables. */
 export const PRODUCER_GLUE_ACTIONS: readonly string[] = [...GLUE_READ_ACTIONS, ...GLUE_WRITE_ACTIONS, ...GLUE_PRODUCER_ACTIONS];
 
@@ -24,7 +23,6 @@ export const PRODUCER_GLUE_ACTIONS: readonly string[] = [...GLUE_READ_ACTIONS, .
 const FIXED_POLICY_CHARACTERS = 640;
 /** The role is owned outside lakemesh: leave most of its managed-policy attachments to its owners. */
 export const MAX_PRODUCER_POLICIES = 4;
-const ACCOUNT_LENGTH = 12;
 
 export class ProducerAccess {
   private readonly products = new Map<string, IDataProduct>();
@@ -65,7 +63,8 @@ export class ProducerAccess {
         );
       },
       inline: {
-        maxCharacters: INLINE_POLICIES_CHARACTERS,
+        // IAM's limit on all inline policies of a role together.
+        maxCharacters: POLICY_SIZE_LIMITS['AWS::IAM::Policy'].maxCharacters,
         grant: (databases) => {
           for (const database of databases) grantCatalogAccess(this.products.get(database)!, producer, PRODUCER_GLUE_ACTIONS);
         },
@@ -82,7 +81,8 @@ export class ProducerAccess {
 
 /** `"arn:<partition>:glue:<region>:<account>:<resource>",`, unresolved parts at their longest. */
 function glueArnCharacters(stack: Stack, resource: string): number {
-  const partition = Token.isUnresolved(stack.partition) ? MAX_PARTITION_LENGTH : stack.partition.length;
-  const region = Token.isUnresolved(stack.region) ? MAX_REGION_LENGTH : stack.region.length;
-  return '"arn:'.length + partition + ':glue:'.length + region + ':'.length + ACCOUNT_LENGTH + ':'.length + resource.length + '",'.length;
+  const partition = deployedLengthAtMost(stack.partition, LONGEST_DEPLOYED.partition);
+  const region = deployedLengthAtMost(stack.region, LONGEST_DEPLOYED.region);
+  const account = deployedLengthAtMost(stack.account, LONGEST_DEPLOYED.account);
+  return '"arn:'.length + partition + ':glue:'.length + region + ':'.length + account + ':'.length + resource.length + '",'.length;
 }

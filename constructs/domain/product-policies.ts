@@ -15,10 +15,11 @@ import { AspectPriority, Aspects } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { LakemeshError } from '../../lib/errors';
+import { LONGEST_DEPLOYED, POLICY_SIZE_LIMITS } from '../../lib/stacks/policy-size';
 import { DOMAIN_CODES } from './codes';
 
 /** IAM's limit on a managed policy document, whitespace excluded. */
-export const MANAGED_POLICY_CHARACTERS = 6_144;
+const MANAGED_POLICY_CHARACTERS = POLICY_SIZE_LIMITS['AWS::IAM::ManagedPolicy'].maxCharacters;
 /** IAM attaches at most 10 managed policies to a role by default. */
 export const ROLE_MANAGED_POLICIES_QUOTA = 10;
 
@@ -133,9 +134,6 @@ export function groupProducts(
   );
 }
 
-/** Longest partition (`aws-us-gov`) and region (`ap-southeast-5`) unresolved tokens may turn into. */
-export const MAX_PARTITION_LENGTH = 10;
-export const MAX_REGION_LENGTH = 14;
 /** An S3 bucket name's longest (what a bucket ARN token may turn into). */
 export const MAX_BUCKET_NAME_LENGTH = 63;
 
@@ -144,7 +142,7 @@ export const MAX_BUCKET_NAME_LENGTH = 63;
  * (`"arn:<partition>:s3:::<bucket>/<prefix>/*",`) and its `s3:prefix` condition value (`"<prefix>/*",`).
  */
 export function prefixCharacters(bucketNameLength: number, prefix: string): number {
-  const objectArn = '"arn:'.length + MAX_PARTITION_LENGTH + ':s3:::'.length + bucketNameLength + '/'.length + prefix.length + '/*",'.length;
+  const objectArn = '"arn:'.length + LONGEST_DEPLOYED.partition + ':s3:::'.length + bucketNameLength + '/'.length + prefix.length + '/*",'.length;
   const listedPrefix = '"'.length + prefix.length + '/*",'.length;
   return objectArn + listedPrefix;
 }

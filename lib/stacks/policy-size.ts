@@ -4,7 +4,7 @@
  * (`Cannot exceed quota for PolicySize`). The check counts what the document takes at least once
  * deployed (JSON without whitespace, as IAM counts it), so it never refuses a policy that fits.
  */
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 
 export interface PolicySizeLimit {
   /** The property holding the document. */
@@ -59,6 +59,17 @@ export function minimumDeployedLength(value: unknown): number {
     return 2 + Math.max(0, entries.length - 1) + entries.reduce((sum, [key, item]) => sum + JSON.stringify(key).length + 1 + minimumDeployedLength(item), 0);
   }
   return JSON.stringify(value ?? null).length;
+}
+
+/**
+ * Most characters an unresolved partition (`aws-us-gov`), region (`ap-southeast-5`) or account may
+ * take once deployed: the upper bounds that policies split to fit their cap are sized with.
+ */
+export const LONGEST_DEPLOYED = { partition: 10, region: 14, account: 12 } as const;
+
+/** Characters `value` takes once deployed, at most: its length, or `longest` while it is a token. */
+export function deployedLengthAtMost(value: string, longest: number): number {
+  return Token.isUnresolved(value) ? longest : value.length;
 }
 
 /** Shortest value of each pseudo parameter (`aws`, a 12-digit account, `us-east-1`, …). */
