@@ -407,3 +407,12 @@ describe('DataDomain fails when', () => {
     );
   });
 });
+
+describe('DataDomain producer catalog access', () => {
+  test('refuses a role that is not one of the domain\'s producers', () => {
+    const { stack, domain } = domainFixture();
+    const product = domain.addDataProduct('Orders', { contract: ordersContract() });
+    const stranger = iam.Role.fromRoleArn(stack, 'Stranger', `arn:aws:iam::${DOMAIN_ACCOUNT}:role/stranger`);
+    expect(() => domain.grantProducerCatalogAccess(stranger, product)).toThrow('SalesDomain/Stranger is not a producer of domain sales');
+  });
+});
